@@ -1,0 +1,258 @@
+"""WordPress over its REST API, signed in with an Application Password."""
+
+import ipaddress
+import logging
+import re
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+
+from desktop.backends.base import OutgoingPost, RemotePost
+from desktop.errors import InputError, NetworkError, RejectedError, SignInError
+from desktop.http import HttpClient
+from desktop.models import Site
+from desktop.text import nfc
+
+log = logging.getLogger(__name__)
+
+_RETRYABLE_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+_MAX_MESSAGE = 300
+
+
+def normalise_site_url(url: str) -> str:
+    """Clean a typed site address; raise InputError if it cannot be used.
+
+    Plain http is accepted only for loopback addresses, because the
+    Application Password travels in every request.
+    """
+    text = url.strip()
+    if not text:
+        raise InputError("site_url_missing")
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError("site_url_invalid", url)
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise InputError("insecure_http", url)
+    path = parts.path.rstrip("/")
+    return urlunsplit((parts.scheme, parts.netloc.lower(), path, "", ""))
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class WordPressBackend:
+    def __init__(self, site: Site, password: str, http: HttpClient) -> None:
+        self.site = site
+        self._auth = (site.username, password)
+        self._http = http
+
+    # Account
+
+    def check_account(self) -> Site:
+        self.site.url = normalise_site_url(self.site.url)
+        index = self._discover()
+        methods = index.get("authentication") or {}
+        if "application-passwords" not in methods:
+            raise InputError("no_app_passwords", self.site.url)
+
+        me = self._call("GET", "wp/v2/users/me", params={"context": "edit"})
+        self.site.user_id = int(me.get("id") or 0)
+        self.site.display_name = nfc(me.get("name") or self.site.username)
+        self.site.roles = list(me.get("roles") or [])
+        caps = me.get("capabilities") or {}
+        self.site.capabilities = sorted(name for name, on in caps.items() if on)
+        self.site.has_companion = "tinxa/v1" in (index.get("namespaces") or [])
+        self.site.categories = self.fetch_categories()
+        log.info("signed in to %s as %s (roles %s, companion plugin %s)",
+                 self.site.url, self.site.username, self.site.roles,
+                 self.site.has_companion)
+        return self.site
+
+    def _discover(self) -> dict:
+        """Find the REST root: pretty permalinks first, then the query form."""
+        for root in (f"{self.site.url}/wp-json/", f"{self.site.url}/?rest_route=/"):
+            response = self._http.request("GET", root)
+            index = _json_or_none(response)
+            if response.ok and isinstance(index, dict) and "namespaces" in index:
+                self.site.api_root = root
+                return index
+        raise InputError("not_wordpress", self.site.url)
+
+    def ping(self) -> None:
+        response = self._http.request("GET", self._root(), params={"_fields": "name"})
+        if response.status_code >= 500 or response.status_code in (408, 429):
+            raise _error_for(response, "GET")
+
+    def fetch_categories(self) -> dict[str, int]:
+        found = {}
+        for term in self._get_all("wp/v2/categories"):
+            found[nfc(term["name"])] = int(term["id"])
+        return found
+
+    # Posts
+
+    def find_post(self, uuid: str, title: str) -> RemotePost | None:
+        if self.site.has_companion:
+            params = {"client_uuid": uuid, "status": "any", "context": "edit"}
+            posts = self._call("GET", "wp/v2/posts", params=params)
+            return _remote_post(posts[0]) if posts else None
+        # TODO(sync): without the companion plugin this matches on title and
+        # author only, so two articles with one title by one clerk could merge.
+        params = {"search": title, "author": self.site.user_id, "status": "any",
+                  "context": "edit", "per_page": 20}
+        for post in self._call("GET", "wp/v2/posts", params=params):
+            if nfc(post.get("title", {}).get("raw", "")) == nfc(title):
+                return _remote_post(post)
+        return None
+
+    def create_post(self, post: OutgoingPost) -> RemotePost:
+        body = self._post_body(post)
+        created = self._call("POST", "wp/v2/posts", json=body)
+        self._check_terms(created, body)
+        return _remote_post(created)
+
+    def update_post(self, post_id: int, post: OutgoingPost) -> RemotePost:
+        body = self._post_body(post)
+        updated = self._call("POST", f"wp/v2/posts/{post_id}", json=body)
+        self._check_terms(updated, body)
+        return _remote_post(updated)
+
+    def _post_body(self, post: OutgoingPost) -> dict[str, Any]:
+        return {
+            "title": post.title,
+            "content": post.content_html,
+            "excerpt": post.excerpt,
+            "status": post.status,
+            "categories": self._category_ids(post.category_names),
+            "tags": [self._tag_id(name) for name in post.tag_names],
+            "meta": {"tinxa_uuid": post.uuid} if self.site.has_companion else {},
+        }
+
+    def _category_ids(self, names: list[str]) -> list[int]:
+        missing = [name for name in names if name not in self.site.categories]
+        if missing:
+            self.site.categories = self.fetch_categories()
+        ids = []
+        for name in names:
+            if name not in self.site.categories:
+                if not self.site.can("manage_categories"):
+                    raise RejectedError("category_missing", name, name=name)
+                term = self._call("POST", "wp/v2/categories", json={"name": name})
+                self.site.categories[name] = int(term["id"])
+            ids.append(self.site.categories[name])
+        return ids
+
+    def _tag_id(self, name: str) -> int:
+        for term in self._call("GET", "wp/v2/tags",
+                               params={"search": name, "per_page": 100}):
+            if nfc(term["name"]).casefold() == name.casefold():
+                return int(term["id"])
+        return int(self._call("POST", "wp/v2/tags", json={"name": name})["id"])
+
+    @staticmethod
+    def _check_terms(stored: dict, sent: dict) -> None:
+        """WordPress drops unknown term ids without an error: compare."""
+        if sorted(stored.get("categories") or []) != sorted(sent["categories"]):
+            if sent["categories"]:
+                raise RejectedError("category_dropped", str(stored.get("categories")))
+
+    # Transport
+
+    def _root(self) -> str:
+        return self.site.api_root or f"{self.site.url}/wp-json/"
+
+    def _url(self, route: str) -> str:
+        # Both root forms end in "/", so the route appends to either.
+        return self._root() + route
+
+    def _call(self, method: str, route: str, **kwargs: Any) -> Any:
+        response = self._http.request(method, self._url(route), auth=self._auth,
+                                      **kwargs)
+        if not 200 <= response.status_code < 300:
+            raise _error_for(response, method)
+        data = _json_or_none(response)
+        if data is None:
+            # A captive portal or a broken proxy answers 200 with a web page.
+            raise NetworkError("bad_response", _message_of(response),
+                               uncertain=method != "GET")
+        return data
+
+    def _get_all(self, route: str) -> list[dict]:
+        items, page = [], 1
+        while True:
+            response = self._http.request(
+                "GET", self._url(route), auth=self._auth,
+                params={"per_page": 100, "page": page, "context": "view"})
+            if not response.ok:
+                raise _error_for(response, "GET")
+            batch = _json_or_none(response)
+            if not isinstance(batch, list):
+                raise NetworkError("bad_response", _message_of(response))
+            items.extend(batch)
+            total_pages = int(response.headers.get("X-WP-TotalPages") or 1)
+            if page >= total_pages or not batch:
+                return items
+            page += 1
+
+
+def _remote_post(data: dict) -> RemotePost:
+    title = data.get("title") or {}
+    return RemotePost(
+        id=int(data["id"]), status=data.get("status", ""),
+        link=data.get("link", ""), modified_gmt=data.get("modified_gmt", ""),
+        title=nfc(title.get("raw") or title.get("rendered") or ""),
+        author_id=int(data.get("author") or 0))
+
+
+def _json_or_none(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _message_of(response: requests.Response) -> str:
+    """The server's own words: the JSON message, or the text of an HTML page."""
+    data = _json_or_none(response)
+    if isinstance(data, dict) and data.get("message"):
+        return str(data["message"])[:_MAX_MESSAGE]
+    text = re.sub(r"<[^>]+>", " ", response.text or "")
+    return " ".join(text.split())[:_MAX_MESSAGE]
+
+
+def _error_for(response: requests.Response, method: str) -> Exception:
+    """Classify a non-2xx answer into the core's error kinds."""
+    status = response.status_code
+    message = _message_of(response)
+    data = _json_or_none(response)
+    code = data.get("code", "") if isinstance(data, dict) else ""
+    log.info("%s %s answered %d %s", method, response.url, status, code or message)
+    if status in _RETRYABLE_STATUSES:
+        retry_after = _retry_after(response)
+        kind = "server_busy" if status in (429, 503) else "server_error"
+        return NetworkError(kind, message, retry_after=retry_after,
+                            uncertain=method != "GET", status=status)
+    if status == 401:
+        return SignInError("wrong_password", message, status=status)
+    if status == 403:
+        return RejectedError("forbidden", message, status=status, server_code=code)
+    if status == 413:
+        return RejectedError("too_large", message, status=status)
+    return RejectedError("rejected", message, status=status, server_code=code)
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After", "")
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None

@@ -1,0 +1,68 @@
+"""Ordered schema migrations for the local store.
+
+``PRAGMA user_version`` holds the number of migrations applied. Append new
+steps at the end and never edit one that has shipped: a clerk's database may
+be at any earlier version.
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: articles, the outbox of pending sends, site accounts, search index.
+    """
+    CREATE TABLE articles (
+        uuid TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        lead TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        categories TEXT NOT NULL DEFAULT '[]',
+        tags TEXT NOT NULL DEFAULT '[]',
+        author TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        local_status TEXT NOT NULL DEFAULT 'draft',
+        send_as TEXT NOT NULL DEFAULT 'pending',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1,
+        site_id INTEGER,
+        server_id INTEGER,
+        server_status TEXT NOT NULL DEFAULT '',
+        server_link TEXT NOT NULL DEFAULT '',
+        server_modified TEXT NOT NULL DEFAULT '',
+        last_error TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX articles_updated ON articles (updated_at);
+
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        article_uuid TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,
+        site_id INTEGER NOT NULL,
+        state TEXT NOT NULL DEFAULT 'ready',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        uncertain INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        error_code TEXT NOT NULL DEFAULT '',
+        error_detail TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+
+    CREATE TABLE sites (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL,
+        username TEXT NOT NULL,
+        api_root TEXT NOT NULL DEFAULT '',
+        display_name TEXT NOT NULL DEFAULT '',
+        user_id INTEGER NOT NULL DEFAULT 0,
+        roles TEXT NOT NULL DEFAULT '[]',
+        capabilities TEXT NOT NULL DEFAULT '[]',
+        has_companion INTEGER NOT NULL DEFAULT 0,
+        categories TEXT NOT NULL DEFAULT '{}',
+        UNIQUE (url, username)
+    );
+
+    CREATE VIRTUAL TABLE article_search USING fts5 (
+        uuid UNINDEXED, title, lead, body,
+        tokenize = "unicode61 remove_diacritics 2"
+    );
+    """,
+]

@@ -1,0 +1,171 @@
+"""The article editor: title, lead, terms, attribution, Markdown body and preview."""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from desktop.models import Article
+from desktop.render import markdown_to_html
+
+PREVIEW_DELAY_MS = 300
+
+
+class ArticleEditor(QWidget):
+    """Edits one article at a time; ``edited`` fires on every change."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._article: Article | None = None
+        self._choices: list[str] = []
+        self._loading = False
+        self._preview_timer = QTimer(self, singleShot=True,
+                                     interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._render_preview)
+        self._build()
+        self.setEnabled(False)
+
+    def _build(self) -> None:
+        self.title = QLineEdit(objectName="title")
+        self.title.setPlaceholderText(self.tr("Article title"))
+        self.lead = QPlainTextEdit(objectName="lead")
+        self.lead.setPlaceholderText(self.tr("Lead: one or two sentences shown in "
+                                             "bold under the title"))
+        self.lead.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.categories = QListWidget(objectName="categories")
+        self.categories.setFlow(QListWidget.Flow.LeftToRight)
+        self.categories.setWrapping(True)
+        self.categories.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.tags = QLineEdit(objectName="tags")
+        self.tags.setPlaceholderText(self.tr("Separate tags with commas"))
+        self.author = QLineEdit(objectName="author")
+        self.author.setPlaceholderText(self.tr("Name or pen name"))
+        self.source = QLineEdit(objectName="source")
+        self.source.setPlaceholderText(self.tr("Where the news comes from"))
+        self.body = QPlainTextEdit(objectName="body")
+        self.body.setPlaceholderText(self.tr("Write the article here. Markdown: "
+                                             "**bold**, *italic*, # heading"))
+        self.preview = QTextBrowser(objectName="preview")
+        self.preview.setOpenExternalLinks(False)
+        self.problem = QLabel(objectName="problem", wordWrap=True)
+        self.problem.setStyleSheet("background: #fff3cd; color: #664d03; "
+                                   "padding: 6px; border-radius: 4px;")
+        self.problem.hide()
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Lead"), self.lead)
+        form.addRow(self.tr("&Categories"), self.categories)
+        form.addRow(self.tr("Ta&gs"), self.tags)
+        author_label = QLabel(self.tr("&Author"))
+        author_label.setBuddy(self.author)
+        source_label = QLabel(self.tr("&Source"))
+        source_label.setBuddy(self.source)
+        attribution = QHBoxLayout()
+        attribution.addWidget(self.author)
+        attribution.addWidget(source_label)
+        attribution.addWidget(self.source)
+        form.addRow(author_label, attribution)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(_titled(self.tr("&Body (Markdown)"), self.body))
+        split.addWidget(_titled(self.tr("Preview"), self.preview))
+        split.setSizes([1, 1])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problem)
+        layout.addLayout(form)
+        layout.addWidget(split, stretch=1)
+
+        for field in (self.title, self.tags, self.author, self.source):
+            field.textChanged.connect(self._on_change)
+        self.lead.textChanged.connect(self._on_change)
+        self.body.textChanged.connect(self._on_change)
+        self.body.textChanged.connect(self._preview_timer.start)
+        self.categories.itemChanged.connect(self._on_change)
+
+    # Loading and reading back
+
+    def set_category_choices(self, names: list[str]) -> None:
+        """Offer these categories, keeping the current article's own choices."""
+        self._choices = list(names)
+        self._set_categories(names, self.chosen_categories())
+
+    def load(self, article: Article | None) -> None:
+        self._loading = True
+        self._article = article
+        self.setEnabled(article is not None)
+        article = article or Article()
+        self.title.setText(article.title)
+        self.lead.setPlainText(article.lead)
+        self.tags.setText(", ".join(article.tags))
+        self.author.setText(article.author)
+        self.source.setText(article.source)
+        self.body.setPlainText(article.body)
+        self._loading = False
+        self._set_categories(self._choices, article.categories)
+        self._render_preview()
+
+    def _set_categories(self, names: list[str], chosen: list[str]) -> None:
+        self._loading = True
+        self.categories.clear()
+        for name in dict.fromkeys(names + chosen):
+            item = QListWidgetItem(name, self.categories)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen
+                               else Qt.CheckState.Unchecked)
+        self._loading = False
+
+    def chosen_categories(self) -> list[str]:
+        return [self.categories.item(i).text()
+                for i in range(self.categories.count())
+                if self.categories.item(i).checkState() == Qt.CheckState.Checked]
+
+    def article(self) -> Article | None:
+        """Return the loaded article with the fields as currently typed."""
+        if self._article is None:
+            return None
+        self._article.title = self.title.text()
+        self._article.lead = self.lead.toPlainText()
+        self._article.body = self.body.toPlainText()
+        self._article.tags = [tag.strip() for tag in self.tags.text().split(",")
+                              if tag.strip()]
+        self._article.author = self.author.text()
+        self._article.source = self.source.text()
+        self._article.categories = self.chosen_categories()
+        return self._article
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _on_change(self, *args: object) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+    def _render_preview(self) -> None:
+        # TODO(editor): rendering runs on the GUI thread; long articles should
+        # render on a worker so typing never waits for the preview.
+        article = self._article
+        lead = f"<p><b>{_escape(self.lead.toPlainText())}</b></p>" if article else ""
+        title = f"<h1>{_escape(self.title.text())}</h1>" if article else ""
+        self.preview.setHtml(title + lead + markdown_to_html(self.body.toPlainText()))
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    """Put a small heading above a widget; an & in the title marks its shortcut."""
+    box = QWidget()
+    label = QLabel(title)
+    label.setBuddy(widget)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    return box
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,298 @@
+"""The main window: article list on the left, editor on the right."""
+
+import json
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QMainWindow, QMenu, QPushButton,
+    QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
+)
+
+from desktop.credentials import CredentialStore
+from desktop.models import Article, LocalStatus, SendAs
+from desktop.paths import AppPaths
+from desktop.settings import Settings
+from desktop.store import Store
+from resources import resource_path
+from ui.account_dialog import AccountDialog
+from ui.article_list import ArticleListModel
+from ui.editor import ArticleEditor
+from ui.icons import icon
+from ui.messages import error_text
+from ui.status_panel import StatusPanel
+from ui.sync_service import SyncService
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_DELAY_MS = 1000
+
+
+def default_categories() -> list[str]:
+    data = json.loads(resource_path("categories", "commune.json").read_text("utf-8"))
+    return [entry["name"] for entry in data["categories"]]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: AppPaths, settings: Settings,
+                 credentials: CredentialStore) -> None:
+        super().__init__()
+        self.settings = settings
+        self.credentials = credentials
+        self.store = Store(paths.database)
+        self.sync = SyncService(paths.database, credentials,
+                                interval_s=settings.get("sync_interval_s"))
+        self.setWindowTitle("TinXa")
+        self.resize(1200, 760)
+
+        self.list_model = ArticleListModel(self.store, self)
+        self.list = QTableView(objectName="article_list")
+        self.editor = ArticleEditor()
+        self.status_panel = StatusPanel()
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self._build_list()
+        self._build_actions()
+        self._build_layout()
+        self._connect()
+        self._refresh_categories()
+        self._refresh_status()
+        self.sync.start(self._site_id())
+        if self.list_model.rowCount():
+            self.list.selectRow(0)
+
+    # Building
+
+    def _build_list(self) -> None:
+        self.list.setModel(self.list_model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.verticalHeader().hide()
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(icon("new"), self.tr("&New article"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.send_action = QAction(icon("send"), self.tr("Send for &review"), self)
+        self.send_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.send_action.setToolTip(self.tr(
+            "Queue the article; it goes to the site for the board's review as "
+            "soon as there is a connection"))
+        self.draft_action = QAction(self.tr("Save on the site as draft only"), self)
+        self.sync_action = QAction(icon("sync"), self.tr("S&ync now"), self)
+        self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.account_action = QAction(icon("account"), self.tr("Site &account…"),
+                                      self)
+        self.quit_action = QAction(icon("quit"), self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        file_menu = self.menuBar().addMenu(self.tr("&Article"))
+        for action in (self.new_action, self.send_action, self.draft_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        site_menu = self.menuBar().addMenu(self.tr("&Site"))
+        site_menu.addAction(self.sync_action)
+        site_menu.addAction(self.account_action)
+        self._build_language_menu()
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_action)
+        send_button = QToolButton(objectName="send_button")
+        send_button.setDefaultAction(self.send_action)
+        send_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        send_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        send_menu = QMenu(send_button)
+        send_menu.addAction(self.draft_action)
+        send_button.setMenu(send_menu)
+        toolbar.addWidget(send_button)
+        toolbar.addAction(self.sync_action)
+        toolbar.addAction(self.account_action)
+
+    def _build_language_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Language"))
+        menu.setIcon(icon("language"))
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(self.settings.get("language") == code)
+            action.triggered.connect(lambda checked, c=code: self._set_language(c))
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget(objectName="welcome")
+        text = QLabel(self.tr(
+            "<h2>No article open</h2><p>Choose an article on the left, or start "
+            "a new one. Everything you type is saved on this computer at once, "
+            "with or without a connection.</p>"), wordWrap=True)
+        start = QPushButton(icon("new"), self.tr("Write a new article"))
+        start.clicked.connect(self.new_article)
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        layout.addWidget(text)
+        layout.addWidget(start, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        return page
+
+    def _build_layout(self) -> None:
+        self.right = QStackedWidget()
+        self.right.addWidget(self._build_welcome())
+        self.right.addWidget(self.editor)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.list)
+        split.addWidget(self.right)
+        split.setStretchFactor(1, 2)
+        split.setSizes([380, 820])
+        self.setCentralWidget(split)
+        self.statusBar().addPermanentWidget(self.status_panel)
+
+    def _connect(self) -> None:
+        self.new_action.triggered.connect(self.new_article)
+        self.send_action.triggered.connect(lambda: self.queue_current(SendAs.REVIEW))
+        self.draft_action.triggered.connect(
+            lambda: self.queue_current(SendAs.SERVER_DRAFT))
+        self.sync_action.triggered.connect(self.sync.sync_now)
+        self.account_action.triggered.connect(self.open_account)
+        self.quit_action.triggered.connect(self.close)
+        self.list.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.editor.edited.connect(self._autosave.start)
+        self._autosave.timeout.connect(self.save_current)
+        self.sync.article_changed.connect(self._on_article_changed)
+        self.sync.online_changed.connect(lambda online: self._refresh_status())
+        self.sync.sign_in_needed.connect(self._on_sign_in_needed)
+        self.status_panel.sign_in_requested.connect(self.open_account)
+
+    # Articles
+
+    def new_article(self) -> None:
+        self.save_current()
+        article = Article(categories=[])
+        self.store.save_article(article)
+        self.list_model.reload()
+        self._select(article.uuid)
+        self.editor.title.setFocus()
+
+    def save_current(self) -> None:
+        """Write the editor's article to the store, if anything changed."""
+        self._autosave.stop()
+        article = self.editor.article()
+        if article is None:
+            return
+        stored = self.store.get_article(article.uuid)
+        if stored is not None and _same_content(stored, article):
+            return
+        self.store.save_article(article)
+        self.list_model.refresh(article.uuid)
+
+    def queue_current(self, send_as: SendAs) -> None:
+        self.save_current()
+        article = self.editor.article()
+        if article is None:
+            return
+        if not article.title.strip():
+            self.editor.show_problem(self.tr("Give the article a title before "
+                                             "sending it."))
+            return
+        site_id = self._site_id()
+        self.store.queue_article(article.uuid, site_id, send_as)
+        article.local_status = LocalStatus.QUEUED
+        self.editor.show_problem("")
+        self.list_model.refresh(article.uuid)
+        self._refresh_status()
+        if site_id:
+            self.statusBar().showMessage(self.tr(
+                "The article is queued and will be sent when the site answers."),
+                8000)
+            self.sync.sync_now()
+        else:
+            self.statusBar().showMessage(self.tr(
+                "The article is queued. Set up the site account to send it."), 8000)
+
+    def _on_row_changed(self, current, previous) -> None:
+        self.save_current()
+        article = self.store.get_article(self.list_model.uuid_at(current.row())) \
+            if current.isValid() else None
+        self.editor.load(article)
+        self.right.setCurrentWidget(self.editor if article else self.right.widget(0))
+        self._show_article_problem(article)
+
+    def _on_article_changed(self, uuid: str) -> None:
+        self.list_model.refresh(uuid)
+        self._refresh_status()
+        shown = self.editor.article()
+        if shown is not None and shown.uuid == uuid:
+            stored = self.store.get_article(uuid)
+            if stored is not None:
+                self._adopt_server_fields(shown, stored)
+                self._show_article_problem(stored)
+
+    @staticmethod
+    def _adopt_server_fields(shown: Article, stored: Article) -> None:
+        """Take the sync results into the editor's copy without touching text."""
+        for name in ("local_status", "server_id", "server_status", "server_link",
+                     "server_modified", "last_error"):
+            setattr(shown, name, getattr(stored, name))
+
+    def _show_article_problem(self, article: Article | None) -> None:
+        if article is None or not article.last_error:
+            self.editor.show_problem("")
+            return
+        detail = self.store.error_detail(article.uuid)
+        self.editor.show_problem(error_text(article.last_error, detail))
+
+    def _select(self, uuid: str) -> None:
+        row = self.list_model.row_of(uuid)
+        if row is not None:
+            self.list.selectionModel().setCurrentIndex(
+                self.list_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+
+    # Site and status
+
+    def _site_id(self) -> int:
+        return self.settings.get("active_site_id")
+
+    def open_account(self) -> None:
+        site = self.store.get_site(self._site_id())
+        dialog = AccountDialog(self.sync, site, self.credentials.secure, self)
+        if dialog.exec():
+            self.settings.set("active_site_id", dialog.site.id)
+            self.status_panel.set_sign_in_needed(False)
+            self._refresh_categories()
+            self._refresh_status()
+
+    def _on_sign_in_needed(self, code: str) -> None:
+        self.status_panel.set_sign_in_needed(True)
+        self.statusBar().showMessage(error_text(code), 15000)
+
+    def _refresh_categories(self) -> None:
+        site = self.store.get_site(self._site_id())
+        names = sorted(site.categories) if site and site.categories \
+            else default_categories()
+        self.editor.set_category_choices(names)
+
+    def _refresh_status(self) -> None:
+        self.status_panel.set_connection(self.sync.online,
+                                         has_site=bool(self._site_id()))
+        self.status_panel.set_waiting(self.store.count_waiting())
+
+    def _set_language(self, code: str) -> None:
+        self.settings.set("language", code)
+        self.statusBar().showMessage(self.tr(
+            "The language changes the next time TinXa starts."), 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_current()
+        self.sync.shutdown()
+        self.store.close()
+        super().closeEvent(event)
+
+
+def _same_content(a: Article, b: Article) -> bool:
+    fields = ("title", "lead", "body", "author", "source", "categories", "tags")
+    return all(getattr(a, name) == getattr(b, name) for name in fields)

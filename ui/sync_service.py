@@ -1,0 +1,102 @@
+"""The UI's side of sync: runs the core's engine on the network lane and turns
+its callbacks into Qt signals delivered on the GUI thread."""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.accounts import Accounts
+from desktop.credentials import CredentialStore
+from desktop.errors import TinXaError
+from desktop.http import HttpClient
+from desktop.store import Store
+from desktop.sync import SyncEngine, SyncEvent
+from desktop.tasks import Lane
+
+log = logging.getLogger(__name__)
+
+
+class SyncService(QObject):
+    """Owns the network lane. Store, HTTP client and engine live on that lane."""
+
+    # Signals are emitted from the lane; Qt queues them to the GUI thread.
+    article_changed = Signal(str)
+    online_changed = Signal(bool)
+    sign_in_needed = Signal(str)  # error code
+    sign_in_finished = Signal(object, object)  # Site or None, TinXaError or None
+
+    def __init__(self, database: Path, credentials: CredentialStore,
+                 interval_s: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._credentials = credentials
+        self._site_id = 0
+        self._online: bool | None = None
+        self._lane = Lane("network", on_idle=self._tick, idle_s=interval_s)
+        self._lane.submit(self._open)
+
+    @property
+    def online(self) -> bool | None:
+        return self._online
+
+    def start(self, site_id: int) -> None:
+        self._site_id = site_id
+        self._lane.start()
+        self.sync_now()
+
+    def sync_now(self) -> None:
+        self._lane.submit(self._tick)
+
+    def sign_in(self, url: str, username: str, password: str) -> None:
+        self._lane.submit(lambda: self._sign_in(url, username, password))
+
+    def shutdown(self) -> None:
+        self._lane.submit(self._close)
+        if not self._lane.stop(timeout=5.0):
+            log.warning("a network request was still running at quit; the "
+                        "outbox resumes it at the next start")
+
+    # Everything below runs on the network lane.
+
+    def _open(self) -> None:
+        self._store = Store(self._database)
+        self._http = HttpClient()
+        self._accounts = Accounts(self._store, self._credentials, self._http)
+        self._engine = SyncEngine(self._store, self._accounts.backend_for,
+                                  on_event=self._on_event)
+        self._engine.recover()
+
+    def _close(self) -> None:
+        self._http.close()
+        self._store.close()
+
+    def _tick(self) -> None:
+        if not self._site_id:
+            return
+        self._engine.run_once(self._site_id)
+        self._publish_online(self._engine.online)
+
+    def _sign_in(self, url: str, username: str, password: str) -> None:
+        try:
+            site = self._accounts.sign_in(url, username, password)
+        except TinXaError as error:
+            log.info("sign-in to %s as %s failed: %s", url, username, error.code)
+            self.sign_in_finished.emit(None, error)
+            return
+        self._store.assign_site(site.id)
+        self._site_id = site.id
+        self._engine.signed_in(site.id)
+        self.sign_in_finished.emit(site, None)
+        self._tick()
+
+    def _on_event(self, event: SyncEvent) -> None:
+        if event.state == "needs_sign_in":
+            self.sign_in_needed.emit(event.error_code)
+        if event.article_uuid:
+            self.article_changed.emit(event.article_uuid)
+
+    def _publish_online(self, online: bool | None) -> None:
+        if online is not None and online != self._online:
+            self._online = online
+            self.online_changed.emit(online)
