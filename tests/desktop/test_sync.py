@@ -1,0 +1,257 @@
+import pytest
+
+from desktop.backends.base import OutgoingPost, RemotePost
+from desktop.errors import NetworkError, RejectedError, SignInError
+from desktop.models import Article, LocalStatus, SendAs, Site
+from desktop.store import Store
+from desktop.sync import MAX_RETRY_S, SyncEngine, retry_delay
+
+
+class FakeBackend:
+    """Keeps posts in a dict; ``failures`` are raised by the next calls."""
+
+    def __init__(self) -> None:
+        self.posts: dict[int, OutgoingPost] = {}
+        self.uuids: dict[str, int] = {}
+        self.failures: list[Exception] = []
+        self.create_calls = 0
+        self.find_calls = 0
+        self.ping_error: Exception | None = None
+
+    def _maybe_fail(self) -> None:
+        if self.failures:
+            raise self.failures.pop(0)
+
+    def ping(self) -> None:
+        if self.ping_error:
+            raise self.ping_error
+
+    def find_post(self, uuid: str, title: str) -> RemotePost | None:
+        self.find_calls += 1
+        self._maybe_fail()
+        post_id = self.uuids.get(uuid)
+        return self._remote(post_id) if post_id else None
+
+    def create_post(self, post: OutgoingPost) -> RemotePost:
+        self.create_calls += 1
+        self._maybe_fail()
+        post_id = len(self.posts) + 1
+        self.posts[post_id] = post
+        self.uuids[post.uuid] = post_id
+        return self._remote(post_id)
+
+    def update_post(self, post_id: int, post: OutgoingPost) -> RemotePost:
+        self._maybe_fail()
+        self.posts[post_id] = post
+        return self._remote(post_id)
+
+    def _remote(self, post_id: int) -> RemotePost:
+        post = self.posts[post_id]
+        return RemotePost(id=post_id, status=post.status,
+                          link=f"http://site/?p={post_id}", modified_gmt="2026")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = Store(tmp_path / "db")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def site(store):
+    return store.save_site(Site(url="http://127.0.0.1:1", username="hoa"))
+
+
+@pytest.fixture
+def backend():
+    return FakeBackend()
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def events():
+    return []
+
+
+@pytest.fixture
+def engine(store, backend, clock, events):
+    return SyncEngine(store, lambda site: backend, on_event=events.append,
+                      clock=clock)
+
+
+def queue(store, site, title="Hội nghị", send_as=SendAs.REVIEW):
+    article = store.save_article(Article(title=title, body="**Nội dung**",
+                                         categories=["Tin tức"]))
+    store.queue_article(article.uuid, site.id, send_as)
+    return article
+
+
+def test_queued_article_is_sent(engine, store, site, backend, events):
+    article = queue(store, site)
+    assert engine.run_once(site.id) == 1
+
+    stored = store.get_article(article.uuid)
+    assert stored.local_status is LocalStatus.SENT
+    assert stored.server_id == 1
+    assert stored.server_status == "pending"
+    assert stored.server_link == "http://site/?p=1"
+    assert store.count_waiting() == 0
+    post = backend.posts[1]
+    assert post.uuid == article.uuid
+    assert "<strong>Nội dung</strong>" in post.content_html
+    assert post.category_names == ["Tin tức"]
+    assert [event.state for event in events] == ["sending", "sent"]
+
+
+def test_server_draft_mode_sends_draft(engine, store, site, backend):
+    queue(store, site, send_as=SendAs.SERVER_DRAFT)
+    engine.run_once(site.id)
+    assert backend.posts[1].status == "draft"
+
+
+def test_offline_keeps_article_queued(engine, store, site, backend, clock):
+    article = queue(store, site)
+    backend.failures.append(NetworkError("offline"))
+    assert engine.run_once(site.id) == 0
+
+    stored = store.get_article(article.uuid)
+    assert stored.local_status is LocalStatus.QUEUED
+    assert stored.last_error == "offline"
+    assert engine.online is False
+    operation = store.waiting_operations()[0]
+    assert operation.next_attempt_at > clock.now
+    assert not operation.uncertain
+
+
+def test_site_back_sends_without_waiting(engine, store, site, backend):
+    article = queue(store, site)
+    backend.failures.append(NetworkError("offline"))
+    engine.run_once(site.id)
+
+    # Nothing is due yet, so the engine probes; the site answers again.
+    assert engine.run_once(site.id) == 1
+    assert store.get_article(article.uuid).local_status is LocalStatus.SENT
+    assert engine.online is True
+
+
+def test_probe_failure_keeps_backoff(engine, store, site, backend, clock):
+    queue(store, site)
+    backend.failures.append(NetworkError("offline"))
+    engine.run_once(site.id)
+    backend.ping_error = NetworkError("offline")
+    assert engine.run_once(site.id) == 0
+    assert backend.create_calls == 1
+
+
+def test_uncertain_failure_looks_up_first(engine, store, site, backend):
+    article = queue(store, site)
+    # The server created the post, then the response was lost.
+    backend.posts[1] = OutgoingPost(uuid=article.uuid, title="", excerpt="",
+                                    content_html="", status="pending")
+    backend.uuids[article.uuid] = 1
+    backend.failures.append(NetworkError("timeout", uncertain=True))
+    engine.run_once(site.id)
+    backend.create_calls = 0
+
+    assert engine.run_once(site.id) == 1
+    assert backend.find_calls == 1
+    assert backend.create_calls == 0
+    assert len(backend.posts) == 1
+    assert store.get_article(article.uuid).server_id == 1
+
+
+def test_killed_process_resumes_with_lookup(engine, store, site, backend):
+    article = queue(store, site)
+    operation = store.due_operations(site.id)[0]
+    store.begin_attempt(operation.id)  # the process died after this point
+    engine.recover()
+
+    assert engine.run_once(site.id) == 1
+    assert backend.find_calls == 1
+    assert len(backend.posts) == 1
+    assert store.get_article(article.uuid).local_status is LocalStatus.SENT
+
+
+def test_first_attempt_skips_lookup(engine, store, site, backend):
+    queue(store, site)
+    engine.run_once(site.id)
+    assert backend.find_calls == 0
+
+
+def test_wrong_password_parks_queue(engine, store, site, backend, events):
+    article = queue(store, site)
+    backend.failures.append(SignInError("wrong_password"))
+    engine.run_once(site.id)
+    assert site.id in engine.needs_sign_in
+    assert store.get_article(article.uuid).local_status is LocalStatus.QUEUED
+    assert "needs_sign_in" in [event.state for event in events]
+
+    assert engine.run_once(site.id) == 0
+    assert backend.create_calls == 1
+
+    engine.signed_in(site.id)
+    assert engine.run_once(site.id) == 1
+
+
+def test_missing_password_parks_queue(store, site, events):
+    engine = SyncEngine(store, lambda site: None, on_event=events.append)
+    queue(store, site)
+    assert engine.run_once(site.id) == 0
+    assert site.id in engine.needs_sign_in
+    assert events[-1].error_code == "password_missing"
+
+
+def test_rejection_marks_article(engine, store, site, backend):
+    article = queue(store, site)
+    backend.failures.append(RejectedError("forbidden", "Sorry, not allowed."))
+    engine.run_once(site.id)
+
+    stored = store.get_article(article.uuid)
+    assert stored.local_status is LocalStatus.REJECTED
+    assert stored.last_error == "forbidden"
+    assert store.error_detail(article.uuid) == "Sorry, not allowed."
+    assert store.count_waiting() == 0
+    assert stored.body == "**Nội dung**"
+
+
+def test_bug_keeps_article_queued(engine, store, site, backend):
+    article = queue(store, site)
+    backend.failures.append(KeyError("id"))
+    engine.run_once(site.id)
+    stored = store.get_article(article.uuid)
+    assert stored.local_status is LocalStatus.QUEUED
+    assert stored.last_error == "bug"
+    assert store.waiting_operations()[0].uncertain
+
+
+def test_one_failure_stops_the_round(engine, store, site, backend):
+    queue(store, site, "Một")
+    queue(store, site, "Hai")
+    backend.failures.append(NetworkError("server_error", retry_after=None))
+    engine.run_once(site.id)
+    assert backend.create_calls == 1
+
+
+def test_retry_delay_grows_and_caps():
+    assert retry_delay(1, None, jitter=lambda: 1.0) == 5.0
+    assert retry_delay(3, None, jitter=lambda: 1.0) == 20.0
+    assert retry_delay(30, None, jitter=lambda: 1.0) == MAX_RETRY_S
+    assert retry_delay(1, None, jitter=lambda: 0.0) == 2.5
+
+
+def test_retry_delay_honours_retry_after():
+    assert retry_delay(1, 120.0, jitter=lambda: 1.0) == 120.0
+    assert retry_delay(1, 1.0, jitter=lambda: 1.0) == 5.0

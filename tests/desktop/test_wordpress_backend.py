@@ -1,0 +1,85 @@
+"""Unit checks of the WordPress backend that need no server; the end-to-end
+tests in tests/e2e run the same code against a real WordPress."""
+
+import pytest
+import requests
+
+from desktop.backends.wordpress import _error_for, normalise_site_url
+from desktop.errors import ErrorKind, InputError
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("https://XaHoaThang.gov.vn/", "https://xahoathang.gov.vn"),
+    ("xahoathang.gov.vn", "https://xahoathang.gov.vn"),
+    ("  https://site.vn/tin-xa/  ", "https://site.vn/tin-xa"),
+    ("http://127.0.0.1:8080", "http://127.0.0.1:8080"),
+    ("http://localhost:8080/wp", "http://localhost:8080/wp"),
+    ("http://[::1]:8080", "http://[::1]:8080"),
+])
+def test_site_url_is_cleaned(typed, expected):
+    assert normalise_site_url(typed) == expected
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("", "site_url_missing"),
+    ("http://xahoathang.gov.vn", "insecure_http"),
+    ("http://192.168.1.10", "insecure_http"),
+    ("ftp://site.vn", "site_url_invalid"),
+    ("https://", "site_url_invalid"),
+])
+def test_unusable_site_url_is_refused(typed, code):
+    with pytest.raises(InputError) as caught:
+        normalise_site_url(typed)
+    assert caught.value.code == code
+
+
+def make_response(status, body=b"", headers=None, content_type="application/json"):
+    response = requests.Response()
+    response.status_code = status
+    response._content = body
+    response.headers["Content-Type"] = content_type
+    response.headers.update(headers or {})
+    response.url = "http://127.0.0.1/wp-json/wp/v2/posts"
+    return response
+
+
+@pytest.mark.parametrize("status, kind, code", [
+    (401, ErrorKind.NEEDS_SIGN_IN, "wrong_password"),
+    (403, ErrorKind.REJECTED, "forbidden"),
+    (400, ErrorKind.REJECTED, "rejected"),
+    (413, ErrorKind.REJECTED, "too_large"),
+    (429, ErrorKind.RETRYABLE, "server_busy"),
+    (503, ErrorKind.RETRYABLE, "server_busy"),
+    (500, ErrorKind.RETRYABLE, "server_error"),
+    (504, ErrorKind.RETRYABLE, "server_error"),
+])
+def test_status_is_classified(status, kind, code):
+    error = _error_for(make_response(status, b'{"code": "x", "message": "m"}'),
+                       "POST")
+    assert error.kind is kind
+    assert error.code == code
+
+
+def test_server_message_is_kept():
+    body = b'{"code": "rest_cannot_publish", "message": "Sorry, you are not ' \
+           b'allowed to publish posts as this user."}'
+    error = _error_for(make_response(403, body), "POST")
+    assert error.detail.startswith("Sorry, you are not allowed")
+    assert error.params["server_code"] == "rest_cannot_publish"
+
+
+def test_html_error_page_becomes_text():
+    page = b"<html><body><h1>413 Request Entity Too Large</h1></body></html>"
+    error = _error_for(make_response(413, page, content_type="text/html"), "POST")
+    assert error.detail == "413 Request Entity Too Large"
+
+
+def test_retry_after_is_read():
+    error = _error_for(make_response(429, b"{}", {"Retry-After": "120"}), "POST")
+    assert error.retry_after == 120.0
+    assert error.uncertain
+
+
+def test_failed_get_is_never_uncertain():
+    error = _error_for(make_response(502, b"{}"), "GET")
+    assert not error.uncertain
