@@ -1,7 +1,23 @@
-"""Shared test set-up: Qt runs offscreen, and the WordPress fixtures load."""
+"""Shared test set-up: Qt runs offscreen, no test touches the real password
+vault, and the WordPress fixtures load."""
 
 import os
 
+import keyring
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.fakes import MemoryKeyring  # noqa: E402  (after the Qt platform)
+
 pytest_plugins = ["tests.wordpress_fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def memory_vault():
+    """Give every test an empty in-memory vault instead of the machine's."""
+    previous = keyring.get_keyring()
+    vault = MemoryKeyring()
+    keyring.set_keyring(vault)
+    yield vault
+    keyring.set_keyring(previous)

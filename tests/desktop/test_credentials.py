@@ -1,31 +1,10 @@
 import keyring
-import keyring.backend
 import keyring.errors
 import pytest
 from keyring.backends import fail
 
 from desktop.credentials import CredentialStore
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """An in-memory vault, standing in for the OS vault in unit tests."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.secrets:
-            raise keyring.errors.PasswordDeleteError(username)
-        del self.secrets[(service, username)]
+from tests.fakes import MemoryKeyring
 
 
 class BrokenKeyring(MemoryKeyring):

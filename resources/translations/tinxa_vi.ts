@@ -1,0 +1,432 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="20" />
+        <source>Site account</source>
+        <translation>Tài khoản trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="31" />
+        <source>Create an application password on the site: Users → Profile → Application Passwords. It is not your login password.</source>
+        <translation>Tạo mật khẩu ứng dụng trên trang: Thành viên → Hồ sơ → Mật khẩu ứng dụng. Đây không phải mật khẩu đăng nhập của anh/chị.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="36" />
+        <source>Site &amp;address</source>
+        <translation>&amp;Địa chỉ trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="37" />
+        <source>&amp;User name</source>
+        <translation>&amp;Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="38" />
+        <source>Application &amp;password</source>
+        <translation>&amp;Mật khẩu ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="43" />
+        <source>Check and save</source>
+        <translation>Kiểm tra và lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="52" />
+        <source>This computer has no secure password store. TinXa keeps the password only until it closes and will ask for it again.</source>
+        <translation>Máy tính này không có kho mật khẩu an toàn. TinXa chỉ giữ mật khẩu đến khi đóng chương trình và sẽ hỏi lại lần sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="63" />
+        <source>Checking the account with the site…</source>
+        <translation>Đang kiểm tra tài khoản với trang…</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <location filename="../../ui/editor.py" line="33" />
+        <source>Article title</source>
+        <translation>Tiêu đề bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="35" />
+        <source>Lead: one or two sentences shown in bold under the title</source>
+        <translation>Sa pô: một hai câu tóm tắt, in đậm dưới tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="43" />
+        <source>Separate tags with commas</source>
+        <translation>Các thẻ cách nhau bằng dấu phẩy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="45" />
+        <source>Name or pen name</source>
+        <translation>Họ tên hoặc bút danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="47" />
+        <source>Where the news comes from</source>
+        <translation>Nguồn tin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="49" />
+        <source>Write the article here. Markdown: **bold**, *italic*, # heading</source>
+        <translation>Viết nội dung bài ở đây. Markdown: **đậm**, *nghiêng*, # tiêu đề mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="59" />
+        <source>&amp;Title</source>
+        <translation>&amp;Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="60" />
+        <source>&amp;Lead</source>
+        <translation>&amp;Sa pô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="61" />
+        <source>&amp;Categories</source>
+        <translation>&amp;Chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="62" />
+        <source>Ta&amp;gs</source>
+        <translation>Th&amp;ẻ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="63" />
+        <source>&amp;Author</source>
+        <translation>Tác &amp;giả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="65" />
+        <source>&amp;Source</source>
+        <translation>&amp;Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="74" />
+        <source>&amp;Body (Markdown)</source>
+        <translation>&amp;Nội dung (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="75" />
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../ui/article_list.py" line="53" />
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_list.py" line="53" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_list.py" line="53" />
+        <source>Last change</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/article_list.py" line="67" />
+        <source>(untitled)</source>
+        <translation>(chưa có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
+        <source>&amp;New article</source>
+        <translation>&amp;Bài mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79" />
+        <source>Send for &amp;review</source>
+        <translation>&amp;Gửi duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
+        <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84" />
+        <source>Save on the site as draft only</source>
+        <translation>Chỉ lưu nháp trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85" />
+        <source>S&amp;ync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>Site &amp;account…</source>
+        <translation>&amp;Tài khoản trang…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="89" />
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="92" />
+        <source>&amp;Article</source>
+        <translation>&amp;Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97" />
+        <source>&amp;Site</source>
+        <translation>&amp;Trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102" />
+        <source>Main</source>
+        <translation>Thanh công cụ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129" />
+        <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132" />
+        <source>Write a new article</source>
+        <translation>Viết bài mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197" />
+        <source>Give the article a title before sending it.</source>
+        <translation>Hãy đặt tiêu đề cho bài trước khi gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208" />
+        <source>The article is queued and will be sent when the site answers.</source>
+        <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213" />
+        <source>The article is queued. Set up the site account to send it.</source>
+        <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287" />
+        <source>The language changes the next time TinXa starts.</source>
+        <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="14" />
+        <source>The site cannot be reached. The article stays queued and is sent when the connection is back.</source>
+        <translation>Không kết nối được với trang. Bài vẫn nằm trong hàng chờ và sẽ được gửi khi có mạng trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="18" />
+        <source>The site did not answer in time. TinXa will try again by itself.</source>
+        <translation>Trang không trả lời kịp. TinXa sẽ tự gửi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="21" />
+        <source>The connection broke off during sending. TinXa will try again by itself.</source>
+        <translation>Kết nối bị ngắt khi đang gửi. TinXa sẽ tự gửi lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="25" />
+        <source>The site's security certificate could not be checked. Check the computer's date and the site address.</source>
+        <translation>Không kiểm tra được chứng chỉ bảo mật của trang. Hãy xem lại ngày giờ của máy tính và địa chỉ trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="29" />
+        <source>The site answered with something that is not WordPress data (a network login page?). TinXa will try again later.</source>
+        <translation>Trang trả về nội dung không phải dữ liệu WordPress (có thể là trang đăng nhập mạng). TinXa sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33" />
+        <source>The site had an internal error. TinXa will try again later.</source>
+        <translation>Trang đang gặp lỗi nội bộ. TinXa sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36" />
+        <source>The site is busy. TinXa will try again later.</source>
+        <translation>Trang đang bận. TinXa sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>The site refused the user name or application password. Open Site account and sign in again; queued articles wait.</source>
+        <translation>Trang không chấp nhận tên đăng nhập hoặc mật khẩu ứng dụng. Hãy mở Tài khoản trang và đăng nhập lại; các bài trong hàng chờ vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>TinXa has no password for this site (it was kept only until the app closed). Open Site account and sign in again.</source>
+        <translation>TinXa chưa có mật khẩu cho trang này (mật khẩu chỉ được giữ đến khi đóng chương trình). Hãy mở Tài khoản trang và đăng nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46" />
+        <source>Your account may not do this on the site. Ask the site's administrator for the right role.</source>
+        <translation>Tài khoản của anh/chị không có quyền làm việc này trên trang. Hãy đề nghị quản trị trang cấp đúng quyền.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50" />
+        <source>The site refused the article because it is too large.</source>
+        <translation>Trang từ chối bài vì dung lượng quá lớn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="52" />
+        <source>The site refused the article.</source>
+        <translation>Trang từ chối bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>A chosen category does not exist on the site and your account may not create it. Choose another category or ask the editor.</source>
+        <translation>Chuyên mục đã chọn chưa có trên trang và tài khoản của anh/chị không được tạo mới. Hãy chọn chuyên mục khác hoặc nhờ biên tập viên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57" />
+        <source>The site did not file the article under the chosen category.</source>
+        <translation>Trang không xếp bài vào chuyên mục đã chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>Enter the site address.</source>
+        <translation>Hãy nhập địa chỉ trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>This is not a valid site address.</source>
+        <translation>Địa chỉ trang không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
+        <source>The address starts with http://, which would send your password unprotected. Use the https:// address of the site.</source>
+        <translation>Địa chỉ bắt đầu bằng http:// sẽ gửi mật khẩu đi mà không được bảo vệ. Hãy dùng địa chỉ https:// của trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>No WordPress site answered at this address. Check the address.</source>
+        <translation>Không có trang WordPress nào trả lời ở địa chỉ này. Hãy kiểm tra lại địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
+        <source>This site does not accept application passwords. Ask the administrator to enable them (they need HTTPS).</source>
+        <translation>Trang này chưa cho phép mật khẩu ứng dụng. Hãy đề nghị quản trị trang bật tính năng này (cần HTTPS).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>TinXa hit an internal error. The article is kept and will be tried again; the log has the details.</source>
+        <translation>TinXa gặp lỗi nội bộ. Bài vẫn được giữ và sẽ được gửi lại; chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>Sent, awaiting review</source>
+        <translation>Đã gửi, chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
+        <source>Saved on the site as draft</source>
+        <translation>Đã lưu nháp trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="86" />
+        <source>Scheduled</source>
+        <translation>Đã hẹn giờ đăng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87" />
+        <source>Published</source>
+        <translation>Đã đăng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88" />
+        <source>Published privately</source>
+        <translation>Đã đăng (riêng tư)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89" />
+        <source>Deleted on the site</source>
+        <translation>Đã bị xoá trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="102" />
+        <source>Sending failed (%1).</source>
+        <translation>Gửi bài không thành công (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="105" />
+        <source>The site said: %1</source>
+        <translation>Trang báo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="117" />
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="120" />
+        <source>Waiting to send (will retry)</source>
+        <translation>Chờ gửi (sẽ thử lại)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="122" />
+        <source>Waiting to send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="124" />
+        <source>Refused by the site</source>
+        <translation>Bị trang từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="126" />
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../ui/status_panel.py" line="19" />
+        <source>Sign in again</source>
+        <translation>Đăng nhập lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="34" />
+        <source>No site account yet</source>
+        <translation>Chưa khai báo tài khoản trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="36" />
+        <source>Checking the connection…</source>
+        <translation>Đang kiểm tra kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="38" />
+        <source>Online</source>
+        <translation>Đã kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="40" />
+        <source>Offline: articles wait on this computer</source>
+        <translation>Mất kết nối: bài chờ gửi trên máy này</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_panel.py" line="45" />
+        <source>%n article(s) waiting to send</source>
+        <translation>
+            <numerusform>%n bài chờ gửi</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,76 @@
+from PySide6.QtCore import Qt
+
+from desktop.models import LocalStatus
+from tests.ui.typing import type_text
+
+TITLE = "Hội nghị tổng kết năm 2026 — xã Hòa Thắng"
+
+
+def check_category(window, name):
+    items = window.editor.categories.findItems(name, Qt.MatchFlag.MatchExactly)
+    items[0].setCheckState(Qt.CheckState.Checked)
+
+
+def test_empty_store_shows_welcome(open_window):
+    window = open_window()
+    assert window.right.currentWidget().objectName() == "welcome"
+    assert window.status_panel.waiting.text() != ""
+
+
+def test_typed_article_survives_restart(open_window, qtbot):
+    window = open_window()
+    window.new_article()
+    type_text(window.editor.title, TITLE)
+    type_text(window.editor.lead, "Sáng nay, xã tổ chức hội nghị.")
+    type_text(window.editor.body, "Nội dung **chính** của hội nghị.")
+    check_category(window, "Tin tức")
+    window.close()
+
+    again = open_window()
+    assert again.list_model.rowCount() == 1
+    assert again.editor.title.text() == TITLE
+    assert again.editor.lead.toPlainText() == "Sáng nay, xã tổ chức hội nghị."
+    assert again.editor.body.toPlainText() == "Nội dung **chính** của hội nghị."
+    assert again.editor.chosen_categories() == ["Tin tức"]
+
+
+def test_autosave_writes_without_closing(open_window, qtbot):
+    window = open_window()
+    window.new_article()
+    type_text(window.editor.title, "Thông báo lịch tiếp dân")
+    uuid = window.editor.article().uuid
+
+    def saved():
+        assert window.store.get_article(uuid).title == "Thông báo lịch tiếp dân"
+
+    qtbot.waitUntil(saved, timeout=5000)
+
+
+def test_preview_follows_body(open_window, qtbot):
+    window = open_window()
+    window.new_article()
+    type_text(window.editor.body, "## Kết quả")
+
+    def rendered():
+        assert "Kết quả" in window.editor.preview.toPlainText()
+
+    qtbot.waitUntil(rendered, timeout=3000)
+
+
+def test_queue_needs_title(open_window):
+    window = open_window()
+    window.new_article()
+    window.send_action.trigger()
+    assert window.editor.problem.isVisibleTo(window)
+    assert window.store.count_waiting() == 0
+
+
+def test_queue_without_site_waits(open_window):
+    window = open_window()
+    window.new_article()
+    type_text(window.editor.title, TITLE)
+    window.send_action.trigger()
+    uuid = window.editor.article().uuid
+    assert window.store.get_article(uuid).local_status is LocalStatus.QUEUED
+    assert window.store.count_waiting() == 1
+    assert "1" in window.status_panel.waiting.text()
