@@ -115,10 +115,11 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.account_action)
 
     def _build_language_menu(self) -> None:
+        # A menu bar entry with an icon shows the icon alone, so the icon goes
+        # on the entries instead.
         menu = self.menuBar().addMenu(self.tr("&Language"))
-        menu.setIcon(icon("language"))
         for code, name in (("vi", "Tiếng Việt"), ("en", "English")):
-            action = menu.addAction(name)
+            action = menu.addAction(icon("language"), name)
             action.setCheckable(True)
             action.setChecked(self.settings.get("language") == code)
             action.triggered.connect(lambda checked, c=code: self._set_language(c))
