@@ -18,6 +18,7 @@ BASEDIR_ENV = "TINXA_BASEDIR"
 class AppPaths:
     data_dir: Path
     log_dir: Path
+    cache_dir: Path
 
     @property
     def database(self) -> Path:
@@ -32,7 +33,7 @@ class AppPaths:
         return self.data_dir / "media"
 
     def create(self) -> "AppPaths":
-        for folder in (self.data_dir, self.log_dir, self.media_dir):
+        for folder in (self.data_dir, self.log_dir, self.cache_dir, self.media_dir):
             folder.mkdir(parents=True, exist_ok=True)
         return self
 
@@ -42,8 +43,10 @@ def resolve_paths(basedir: str | os.PathLike | None = None) -> AppPaths:
     chosen = basedir or os.environ.get(BASEDIR_ENV)
     if chosen:
         root = Path(chosen).expanduser().resolve()
-        return AppPaths(data_dir=root / "data", log_dir=root / "logs")
+        return AppPaths(data_dir=root / "data", log_dir=root / "logs",
+                        cache_dir=root / "cache")
     return AppPaths(
         data_dir=Path(platformdirs.user_data_dir("TinXa", appauthor=False)),
         log_dir=Path(platformdirs.user_log_dir("TinXa", appauthor=False)),
+        cache_dir=Path(platformdirs.user_cache_dir("TinXa", appauthor=False)),
     )

@@ -3,12 +3,12 @@
 import argparse
 import logging
 import sys
+import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
-from desktop.credentials import CredentialStore
 from desktop.logs import setup_logging
 from desktop.paths import BASEDIR_ENV, resolve_paths
 from desktop.settings import Settings
@@ -27,7 +27,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="UI language for this run (default: the saved "
                         "setting, Vietnamese at first)")
     parser.add_argument("--smoke-test", action="store_true",
-                        help="open the window, then quit at once with status 0")
+                        help="open the window, print the Unix time at which it "
+                        "was ready, then quit with status 0")
     parser.add_argument("--version", action="version",
                         version=f"{APP_NAME} {__version__}")
     return parser.parse_args(argv)
@@ -62,15 +63,23 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(paths.settings_file)
     install_translators(app, args.language or settings.get("language"))
 
-    from ui.main_window import MainWindow  # after the translators, for tr()
+    from ui import icons
+    from ui.main_window import MainWindow
 
-    window = MainWindow(paths, settings, CredentialStore())
+    icons.use_cache(paths.cache_dir)
+
+    window = MainWindow(paths, settings)
     window.show()
     if args.smoke_test:
-        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, lambda: _report_ready_and_close(window))
     status = app.exec()
     log.info("%s stopped with status %d; log in %s", APP_NAME, status, log_file)
     return status
+
+
+def _report_ready_and_close(window: "MainWindow") -> None:
+    print(f"ready {time.time():.6f}", flush=True)
+    window.close()
 
 
 if __name__ == "__main__":

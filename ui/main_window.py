@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.credentials import CredentialStore
 from desktop.models import Article, LocalStatus, SendAs
 from desktop.paths import AppPaths
 from desktop.settings import Settings
@@ -35,13 +34,11 @@ def default_categories() -> list[str]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: AppPaths, settings: Settings,
-                 credentials: CredentialStore) -> None:
+    def __init__(self, paths: AppPaths, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
-        self.credentials = credentials
         self.store = Store(paths.database)
-        self.sync = SyncService(paths.database, credentials,
+        self.sync = SyncService(paths.database,
                                 interval_s=settings.get("sync_interval_s"))
         self.setWindowTitle("TinXa")
         self.resize(1200, 760)
@@ -260,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def open_account(self) -> None:
         site = self.store.get_site(self._site_id())
-        dialog = AccountDialog(self.sync, site, self.credentials.secure, self)
+        dialog = AccountDialog(self.sync, site, self.sync.vault_is_secure, self)
         if dialog.exec():
             self.settings.set("active_site_id", dialog.site.id)
             self.status_panel.set_sign_in_needed(False)

@@ -3,16 +3,16 @@ its callbacks into Qt signals delivered on the GUI thread."""
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.accounts import Accounts
-from desktop.credentials import CredentialStore
 from desktop.errors import TinXaError
-from desktop.http import HttpClient
 from desktop.store import Store
-from desktop.sync import SyncEngine, SyncEvent
 from desktop.tasks import Lane
+
+if TYPE_CHECKING:
+    from desktop.sync import SyncEvent
 
 log = logging.getLogger(__name__)
 
@@ -26,19 +26,24 @@ class SyncService(QObject):
     sign_in_needed = Signal(str)  # error code
     sign_in_finished = Signal(object, object)  # Site or None, TinXaError or None
 
-    def __init__(self, database: Path, credentials: CredentialStore,
-                 interval_s: float, parent: QObject | None = None) -> None:
+    def __init__(self, database: Path, interval_s: float,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._database = database
-        self._credentials = credentials
         self._site_id = 0
         self._online: bool | None = None
+        self._vault_is_secure = True
         self._lane = Lane("network", on_idle=self._tick, idle_s=interval_s)
         self._lane.submit(self._open)
 
     @property
     def online(self) -> bool | None:
         return self._online
+
+    @property
+    def vault_is_secure(self) -> bool:
+        """False when passwords are kept in memory only; True until known."""
+        return self._vault_is_secure
 
     def start(self, site_id: int) -> None:
         self._site_id = site_id
@@ -60,9 +65,18 @@ class SyncService(QObject):
     # Everything below runs on the network lane.
 
     def _open(self) -> None:
+        # requests, keyring, markdown and the backend load here, on the lane,
+        # while the GUI thread builds the window.
+        from desktop.accounts import Accounts
+        from desktop.credentials import CredentialStore
+        from desktop.http import HttpClient
+        from desktop.sync import SyncEngine
+
         self._store = Store(self._database)
         self._http = HttpClient()
-        self._accounts = Accounts(self._store, self._credentials, self._http)
+        credentials = CredentialStore()  # keyring finds its backend: ~50 ms
+        self._vault_is_secure = credentials.secure
+        self._accounts = Accounts(self._store, credentials, self._http)
         self._engine = SyncEngine(self._store, self._accounts.backend_for,
                                   on_event=self._on_event)
         self._engine.recover()
@@ -90,7 +104,7 @@ class SyncService(QObject):
         self.sign_in_finished.emit(site, None)
         self._tick()
 
-    def _on_event(self, event: SyncEvent) -> None:
+    def _on_event(self, event: "SyncEvent") -> None:
         if event.state == "needs_sign_in":
             self.sign_in_needed.emit(event.error_code)
         if event.article_uuid:

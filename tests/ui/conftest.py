@@ -2,7 +2,6 @@
 
 import pytest
 
-from desktop.credentials import CredentialStore
 from desktop.paths import resolve_paths
 from desktop.settings import Settings
 from ui.main_window import MainWindow
@@ -18,7 +17,7 @@ def open_window(qtbot, tmp_path):
         paths = resolve_paths(tmp_path / "tinxa").create()
         settings = Settings(paths.settings_file)
         settings.set("sync_interval_s", sync_interval_s)
-        window = MainWindow(paths, settings, CredentialStore())
+        window = MainWindow(paths, settings)
         qtbot.addWidget(window)
         window.show()
         opened.append(window)
