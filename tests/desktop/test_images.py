@@ -32,7 +32,8 @@ def make_screenshot(size: tuple[int, int], mode: str = "RGB") -> Image.Image:
     image = Image.new(mode, size, background)
     draw = ImageDraw.Draw(image)
     width, height = size
-    draw.rectangle((width // 8, height // 8, width // 2, height // 2), fill=(30, 90, 200))
+    box = (width // 8, height // 8, width // 2, height // 2)
+    draw.rectangle(box, fill=(30, 90, 200))
     draw.ellipse((width // 2, height // 3, width - 10, height - 10), fill=(200, 40, 40))
     for y in range(0, height, 12):
         draw.line((10, y, width // 3, y), fill=(20, 20, 20), width=2)
@@ -46,11 +47,17 @@ def save(image: Image.Image, path: Path, image_format: str, **options) -> Path:
 
 def png_chunk(chunk_type: bytes, data: bytes) -> bytes:
     checksum = zlib.crc32(chunk_type + data)
-    return struct.pack(">I", len(data)) + chunk_type + data + struct.pack(">I", checksum)
+    length = struct.pack(">I", len(data))
+    return length + chunk_type + data + struct.pack(">I", checksum)
 
 
 def write_png(
-    path: Path, width: int, height: int, bit_depth: int, colour_type: int, rows: list[bytes]
+    path: Path,
+    width: int,
+    height: int,
+    bit_depth: int,
+    colour_type: int,
+    rows: list[bytes],
 ) -> Path:
     """Write a PNG by hand, for bit depths and sizes that Pillow cannot save."""
     header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
@@ -70,7 +77,9 @@ def reopen(path: Path) -> Image.Image:
         return image
 
 
-def is_close(actual: tuple[int, ...], expected: tuple[int, ...], tolerance: int = 40) -> bool:
+def is_close(
+    actual: tuple[int, ...], expected: tuple[int, ...], tolerance: int = 40
+) -> bool:
     return all(abs(a - e) <= tolerance for a, e in zip(actual, expected))
 
 
@@ -173,7 +182,8 @@ def test_metadata_and_gps_removed(tmp_path):
 def test_png_text_chunks_removed(tmp_path):
     text = PngInfo()
     text.add_text("Comment", "TinXaSecret")
-    source = save(make_screenshot((300, 200)), tmp_path / "shot.png", "PNG", pnginfo=text)
+    screenshot = make_screenshot((300, 200))
+    source = save(screenshot, tmp_path / "shot.png", "PNG", pnginfo=text)
 
     result = prepare_image(source, tmp_path / "out")
 
@@ -277,6 +287,48 @@ def test_grayscale_jpeg_stays_grayscale(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("image_format", "suffix"),
+    [("BMP", ".bmp"), ("TIFF", ".tif"), ("WEBP", ".webp"), ("AVIF", ".avif")],
+)
+def test_other_formats_accepted(tmp_path, image_format, suffix):
+    source = save(make_photo((800, 400)), tmp_path / f"photo{suffix}", image_format)
+
+    result = prepare_image(source, tmp_path / "out", max_side=400)
+
+    assert (result.width, result.height) == (400, 200)
+    assert result.mime_type in ("image/jpeg", "image/png")
+
+
+def test_mpo_keeps_first_frame(tmp_path):
+    # Some cameras and phones write MPO: a JPEG with further pictures after it.
+    first = Image.new("RGB", (2000, 1000), RED)
+    second = Image.new("RGB", (2000, 1000), (0, 0, 255))
+    source = tmp_path / "camera.jpg"
+    first.save(source, "MPO", save_all=True, append_images=[second])
+    with Image.open(source) as opened:
+        assert opened.format == "MPO", "source must be an MPO file"
+
+    result = prepare_image(source, tmp_path / "out")
+
+    output = reopen(result.path)
+    assert result.mime_type == "image/jpeg"
+    assert (result.width, result.height) == (1600, 800)
+    assert is_close(output.getpixel((800, 400)), RED)
+
+
+def test_invalid_icc_profile_ignored(tmp_path, caplog):
+    green = Image.new("RGB", (200, 100), (0, 200, 0))
+    source = save(green, tmp_path / "photo.jpg", "JPEG", icc_profile=b"not a profile")
+
+    result = prepare_image(source, tmp_path / "out")
+
+    output = reopen(result.path)
+    assert "Ignoring unusable ICC profile" in caplog.text
+    assert "icc_profile" not in output.info
+    assert is_close(output.getpixel((100, 50)), (0, 200, 0))
+
+
+@pytest.mark.parametrize(
     "settings",
     [{"max_side": 0}, {"jpeg_quality": 0}, {"jpeg_quality": 101}, {"max_bytes": 0}],
 )
@@ -333,7 +385,9 @@ def test_max_bytes_fits_transparent_webp(tmp_path):
     source = save(photo, tmp_path / "overlay.png", "PNG")
     max_bytes = 60_000
 
-    result = prepare_image(source, tmp_path / "out", allow_webp=True, max_bytes=max_bytes)
+    result = prepare_image(
+        source, tmp_path / "out", allow_webp=True, max_bytes=max_bytes
+    )
 
     output = reopen(result.path)
     assert result.size_bytes <= max_bytes
@@ -543,16 +597,20 @@ def test_16_bit_rgb_png_converted(tmp_path):
 
 
 def test_animated_gif_keeps_first_frame(tmp_path):
-    frames = [Image.new("RGB", (64, 64), colour) for colour in (RED, (0, 255, 0), (0, 0, 255))]
+    colours = (RED, (0, 255, 0), (0, 0, 255))
+    frames = [Image.new("RGB", (64, 64), colour) for colour in colours]
     source = tmp_path / "banner.gif"
-    frames[0].save(source, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
-    assert reopen(source).n_frames == 3, "source must be animated"
+    frames[0].save(
+        source, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0
+    )
+    with Image.open(source) as animated:
+        assert animated.n_frames == 3, "source must be animated"
 
     result = prepare_image(source, tmp_path / "out")
 
-    output = reopen(result.path)
-    assert getattr(output, "n_frames", 1) == 1
-    assert is_close(output.convert("RGB").getpixel((32, 32)), RED, tolerance=3)
+    with Image.open(result.path) as output:
+        assert getattr(output, "n_frames", 1) == 1
+        assert is_close(output.convert("RGB").getpixel((32, 32)), RED, tolerance=3)
 
 
 def test_heic_converted_to_jpeg(tmp_path):
@@ -562,7 +620,12 @@ def test_heic_converted_to_jpeg(tmp_path):
     ImageDraw.Draw(stored).rectangle((0, 0, 99, 99), fill=RED)
     exif = Image.Exif()
     exif[ORIENTATION_TAG] = 6
-    source = save(stored, tmp_path / "IMG_0001.HEIC", "HEIF", exif=exif, quality=90)
+    # Given as bytes, the orientation is also written as the HEIF rotation
+    # property (irot), as iPhones do. pillow-heif 1.9 writes no irot for an
+    # Exif object, and HEIF readers ignore the EXIF orientation.
+    source = save(
+        stored, tmp_path / "IMG_0001.HEIC", "HEIF", exif=exif.tobytes(), quality=90
+    )
 
     result = prepare_image(source, tmp_path / "out")
 
