@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.fakes import MemoryKeyring  # noqa: E402  (after the Qt platform)
 
-pytest_plugins = ["tests.wordpress_fixtures"]
+pytest_plugins = ["tests.wordpress_fixtures", "tests.window_fixtures"]
 
 
 @pytest.fixture(autouse=True)

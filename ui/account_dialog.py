@@ -1,5 +1,6 @@
 """The site account dialog: address, user name and Application Password."""
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -12,6 +13,8 @@ from ui.sync_service import SyncService
 
 class AccountDialog(QDialog):
     """Checks the account on the network lane; closes when the site accepts it."""
+
+    signed_in = Signal(object)  # the Site, as stored
 
     def __init__(self, sync: SyncService, site: Site | None, vault_is_secure: bool,
                  parent: QWidget | None = None) -> None:
@@ -70,7 +73,7 @@ class AccountDialog(QDialog):
             self.result.setText(exception_text(error))
             return
         self.password.clear()
-        self.site = site
+        self.signed_in.emit(site)
         self.accept()
 
     def done(self, result: int) -> None:

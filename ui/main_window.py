@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from desktop.models import Article, LocalStatus, SendAs
+from desktop.models import Article, LocalStatus, SendAs, Site
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Store
@@ -36,6 +36,7 @@ def default_categories() -> list[str]:
 class MainWindow(QMainWindow):
     def __init__(self, paths: AppPaths, settings: Settings) -> None:
         super().__init__()
+        self._closed = False
         self.settings = settings
         self.store = Store(paths.database)
         self.sync = SyncService(paths.database,
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
         self.editor.edited.connect(self._autosave.start)
         self._autosave.timeout.connect(self.save_current)
         self.sync.article_changed.connect(self._on_article_changed)
-        self.sync.online_changed.connect(lambda online: self._refresh_status())
+        self.sync.online_changed.connect(self._refresh_status)
         self.sync.sign_in_needed.connect(self._on_sign_in_needed)
         self.status_panel.sign_in_requested.connect(self.open_account)
 
@@ -219,6 +220,8 @@ class MainWindow(QMainWindow):
         self._show_article_problem(article)
 
     def _on_article_changed(self, uuid: str) -> None:
+        if self._closed:
+            return
         self.list_model.refresh(uuid)
         self._refresh_status()
         shown = self.editor.article()
@@ -255,16 +258,23 @@ class MainWindow(QMainWindow):
     def _site_id(self) -> int:
         return self.settings.get("active_site_id")
 
-    def open_account(self) -> None:
+    def open_account(self) -> AccountDialog:
+        """Open the account dialog without blocking; return it."""
         site = self.store.get_site(self._site_id())
         dialog = AccountDialog(self.sync, site, self.sync.vault_is_secure, self)
-        if dialog.exec():
-            self.settings.set("active_site_id", dialog.site.id)
-            self.status_panel.set_sign_in_needed(False)
-            self._refresh_categories()
-            self._refresh_status()
+        dialog.signed_in.connect(self._on_signed_in)
+        dialog.open()
+        return dialog
+
+    def _on_signed_in(self, site: Site) -> None:
+        self.settings.set("active_site_id", site.id)
+        self.status_panel.set_sign_in_needed(False)
+        self._refresh_categories()
+        self._refresh_status()
 
     def _on_sign_in_needed(self, code: str) -> None:
+        if self._closed:
+            return
         self.status_panel.set_sign_in_needed(True)
         self.statusBar().showMessage(error_text(code), 15000)
 
@@ -275,6 +285,8 @@ class MainWindow(QMainWindow):
         self.editor.set_category_choices(names)
 
     def _refresh_status(self) -> None:
+        if self._closed:
+            return  # a signal the lane queued before it stopped
         self.status_panel.set_connection(self.sync.online,
                                          has_site=bool(self._site_id()))
         self.status_panel.set_waiting(self.store.count_waiting())
@@ -287,6 +299,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_current()
         self.sync.shutdown()
+        self.sync.blockSignals(True)
+        self._closed = True
         self.store.close()
         super().closeEvent(event)
 
