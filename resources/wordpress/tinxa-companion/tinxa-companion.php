@@ -1,0 +1,220 @@
+<?php
+/**
+ * Plugin Name:       TinXa Companion
+ * Description:       Lets the TinXa desktop client tag posts and media with its own UUIDs, find them again by UUID, and store an article's review state.
+ * Version:           1.0
+ * Requires at least: 5.5
+ * Tested up to:      6.1
+ * Requires PHP:      7.4
+ * Author:            TinXa
+ * License:           GPL-3.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-3.0.html
+ * Text Domain:       tinxa-companion
+ *
+ * REST additions:
+ * - meta tinxa_uuid on posts and attachments: the UUID that the client gave
+ *   the item, so that a create whose response was lost can be looked up
+ *   instead of being sent twice;
+ * - meta tinxa_state and tinxa_review_note on posts: the article's review
+ *   state and the reviewer's note;
+ * - a client_uuid parameter on /wp/v2/posts and /wp/v2/media that filters by
+ *   tinxa_uuid;
+ * - GET /wp-json/tinxa/v1/info, which tells the client that the plugin is
+ *   active and which version it is.
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+const TINXA_COMPANION_VERSION = '1.0';
+
+// A UUID in the 8-4-4-4-12 hexadecimal form, of any version. Values are
+// stored in lower case, and lookups are made in lower case.
+const TINXA_COMPANION_UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+// Maximum number of UUIDs in one client_uuid lookup, the same as the
+// maximum per_page of a collection.
+const TINXA_COMPANION_MAX_UUIDS_PER_QUERY = 100;
+
+add_action( 'init', 'tinxa_companion_register_meta' );
+add_action( 'rest_api_init', 'tinxa_companion_register_routes' );
+
+foreach ( array( 'post', 'attachment' ) as $tinxa_companion_post_type ) {
+	add_filter( "rest_{$tinxa_companion_post_type}_collection_params", 'tinxa_companion_add_client_uuid_param' );
+	add_filter( "rest_{$tinxa_companion_post_type}_query", 'tinxa_companion_filter_by_client_uuid', 10, 2 );
+}
+unset( $tinxa_companion_post_type );
+
+/**
+ * Registers the TinXa post meta and shows it in the REST API.
+ */
+function tinxa_companion_register_meta() {
+	$uuid_meta = array(
+		'type'              => 'string',
+		'description'       => 'UUID that the TinXa client gave this item, or an empty string.',
+		'single'            => true,
+		'default'           => '',
+		'sanitize_callback' => 'tinxa_companion_sanitize_uuid',
+		'auth_callback'     => 'tinxa_companion_user_can_edit_post',
+		'show_in_rest'      => array(
+			'schema' => array(
+				// The empty alternative lets a client send back the value that
+				// it read from an item that has no UUID.
+				'pattern' => '^(' . TINXA_COMPANION_UUID_PATTERN . ')?$',
+			),
+		),
+	);
+	register_post_meta( 'post', 'tinxa_uuid', $uuid_meta );
+	register_post_meta( 'attachment', 'tinxa_uuid', $uuid_meta );
+
+	// NOTE: any user who may edit the post may set any state. WordPress
+	// itself still keeps a contributor from publishing, whatever the state.
+	register_post_meta(
+		'post',
+		'tinxa_state',
+		array(
+			'type'          => 'string',
+			'description'   => 'Review state that TinXa keeps for the article, such as in_review or returned.',
+			'single'        => true,
+			'default'       => '',
+			'auth_callback' => 'tinxa_companion_user_can_edit_post',
+			'show_in_rest'  => array(
+				'schema' => array(
+					'pattern'   => '^[a-z0-9_-]*$',
+					'maxLength' => 40,
+				),
+			),
+		)
+	);
+
+	register_post_meta(
+		'post',
+		'tinxa_review_note',
+		array(
+			'type'              => 'string',
+			'description'       => 'Plain-text note from the reviewer to the writer of the article.',
+			'single'            => true,
+			'default'           => '',
+			'sanitize_callback' => 'tinxa_companion_sanitize_plain_text',
+			'auth_callback'     => 'tinxa_companion_user_can_edit_post',
+			'show_in_rest'      => true,
+		)
+	);
+}
+
+/**
+ * Returns whether the user may write TinXa meta on the post: only when the
+ * user may edit the post itself.
+ *
+ * Hooked as a meta auth_callback, which receives the meta key and the ids.
+ *
+ * @param bool   $allowed  Whether WordPress would allow the write.
+ * @param string $meta_key Meta key being written.
+ * @param int    $post_id  Post or attachment id.
+ * @param int    $user_id  User who writes.
+ * @return bool
+ */
+function tinxa_companion_user_can_edit_post( $allowed, $meta_key, $post_id, $user_id ) {
+	return user_can( $user_id, 'edit_post', $post_id );
+}
+
+/**
+ * Converts a UUID to lower case, so that lookups do not depend on the case the
+ * client sent. The REST schema has already rejected anything else.
+ *
+ * @param mixed $value Meta value.
+ * @return string
+ */
+function tinxa_companion_sanitize_uuid( $value ) {
+	return strtolower( trim( (string) $value ) );
+}
+
+/**
+ * Removes invalid UTF-8 and control characters other than tab and newline
+ * from a note, and keeps everything else as typed.
+ *
+ * sanitize_textarea_field() is not used because it changes what the
+ * reviewer wrote: it strips tags, turns "<5%" into "&lt;5%" and deletes
+ * anything that looks like a percent-encoded byte, such as "%ab". The client
+ * shows the note as plain text.
+ *
+ * @param mixed $value Meta value.
+ * @return string
+ */
+function tinxa_companion_sanitize_plain_text( $value ) {
+	$text = wp_check_invalid_utf8( (string) $value, true );
+	$text = str_replace( array( "\r\n", "\r" ), "\n", $text );
+	return preg_replace( '/[\x00-\x08\x0B-\x1F\x7F]/', '', $text );
+}
+
+/**
+ * Adds the client_uuid parameter to a posts or media collection.
+ *
+ * @param array $params Collection parameters.
+ * @return array
+ */
+function tinxa_companion_add_client_uuid_param( $params ) {
+	$params['client_uuid'] = array(
+		'description' => 'Limit the result to items whose tinxa_uuid is one of these UUIDs.',
+		'type'        => 'array',
+		'items'       => array(
+			'type'    => 'string',
+			'pattern' => '^' . TINXA_COMPANION_UUID_PATTERN . '$',
+		),
+		'maxItems'    => TINXA_COMPANION_MAX_UUIDS_PER_QUERY,
+	);
+	return $params;
+}
+
+/**
+ * Adds a tinxa_uuid condition to the WP_Query of a collection request that
+ * has a client_uuid parameter.
+ *
+ * The other parameters, status=any among them, still apply, and WordPress
+ * still leaves out the items that the user may not read.
+ *
+ * @param array           $args    WP_Query arguments.
+ * @param WP_REST_Request $request Collection request.
+ * @return array
+ */
+function tinxa_companion_filter_by_client_uuid( $args, $request ) {
+	if ( empty( $request['client_uuid'] ) ) {
+		return $args;
+	}
+
+	if ( ! isset( $args['meta_query'] ) || ! is_array( $args['meta_query'] ) ) {
+		$args['meta_query'] = array();
+	}
+	$args['meta_query'][] = array(
+		'key'     => 'tinxa_uuid',
+		'value'   => array_map( 'strtolower', $request['client_uuid'] ),
+		'compare' => 'IN',
+	);
+	return $args;
+}
+
+/**
+ * Registers GET /tinxa/v1/info.
+ */
+function tinxa_companion_register_routes() {
+	register_rest_route(
+		'tinxa/v1',
+		'/info',
+		array(
+			'methods'             => WP_REST_Server::READABLE,
+			'callback'            => 'tinxa_companion_get_info',
+			'permission_callback' => '__return_true',
+		)
+	);
+}
+
+/**
+ * Returns the plugin's name and version.
+ *
+ * @return array
+ */
+function tinxa_companion_get_info() {
+	return array(
+		'plugin'  => 'tinxa-companion',
+		'version' => TINXA_COMPANION_VERSION,
+	);
+}
