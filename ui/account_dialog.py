@@ -44,6 +44,9 @@ class AccountDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Check and save"))
+        # Qt ships no Vietnamese catalogue for its standard buttons.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Cancel"))
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
 

@@ -93,9 +93,12 @@ class WordPressBackend:
             raise _error_for(response, "GET")
 
     def fetch_categories(self) -> dict[str, int]:
+        """Return the site's categories by name, without WordPress's default
+        "Uncategorized", which no commune article should be filed under."""
         found = {}
         for term in self._get_all("wp/v2/categories"):
-            found[nfc(term["name"])] = int(term["id"])
+            if term.get("slug") != "uncategorized":
+                found[nfc(term["name"])] = int(term["id"])
         return found
 
     # Posts

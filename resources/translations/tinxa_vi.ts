@@ -3,42 +3,47 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../ui/account_dialog.py" line="20" />
+        <location filename="../../ui/account_dialog.py" line="23" />
         <source>Site account</source>
         <translation>Tài khoản trang</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="31" />
+        <location filename="../../ui/account_dialog.py" line="34" />
         <source>Create an application password on the site: Users → Profile → Application Passwords. It is not your login password.</source>
         <translation>Tạo mật khẩu ứng dụng trên trang: Thành viên → Hồ sơ → Mật khẩu ứng dụng. Đây không phải mật khẩu đăng nhập của anh/chị.</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="36" />
+        <location filename="../../ui/account_dialog.py" line="39" />
         <source>Site &amp;address</source>
         <translation>&amp;Địa chỉ trang</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="37" />
+        <location filename="../../ui/account_dialog.py" line="40" />
         <source>&amp;User name</source>
         <translation>&amp;Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="38" />
+        <location filename="../../ui/account_dialog.py" line="41" />
         <source>Application &amp;password</source>
         <translation>&amp;Mật khẩu ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="43" />
+        <location filename="../../ui/account_dialog.py" line="46" />
         <source>Check and save</source>
         <translation>Kiểm tra và lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="52" />
+        <location filename="../../ui/account_dialog.py" line="49" />
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="58" />
         <source>This computer has no secure password store. TinXa keeps the password only until it closes and will ask for it again.</source>
         <translation>Máy tính này không có kho mật khẩu an toàn. TinXa chỉ giữ mật khẩu đến khi đóng chương trình và sẽ hỏi lại lần sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="63" />
+        <location filename="../../ui/account_dialog.py" line="69" />
         <source>Checking the account with the site…</source>
         <translation>Đang kiểm tra tài khoản với trang…</translation>
     </message>
@@ -142,52 +147,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="75" />
         <source>&amp;New article</source>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79" />
+        <location filename="../../ui/main_window.py" line="77" />
         <source>Send for &amp;review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
         <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Save on the site as draft only</source>
         <translation>Chỉ lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="85" />
         <source>Site &amp;account…</source>
         <translation>&amp;Tài khoản trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="87" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>&amp;Site</source>
         <translation>&amp;Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Main</source>
         <translation>Thanh công cụ</translation>
     </message>
@@ -197,32 +202,32 @@
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>Write a new article</source>
         <translation>Viết bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>Give the article a title before sending it.</source>
         <translation>Hãy đặt tiêu đề cho bài trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>The article is queued and will be sent when the site answers.</source>
         <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="212" />
         <source>The article is queued. Set up the site account to send it.</source>
         <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>The language changes the next time TinXa starts.</source>
         <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
     </message>
