@@ -833,9 +833,11 @@ class _Connection:
                 self._close()
                 return
             assert isinstance(item, bytes)
+            # Counted before the write: the client may read the bytes and check
+            # the counters before drain() returns.
+            self._proxy._count_bytes(RESPONSE, len(item))
             self._client_writer.write(item)
             await self._client_writer.drain()
-            self._proxy._count_bytes(RESPONSE, len(item))
 
 
 def _abort(writer: asyncio.StreamWriter) -> None:
