@@ -14,6 +14,7 @@ class ErrorKind(Enum):
     NEEDS_SIGN_IN = "needs_sign_in"  # the clerk must enter the password again
     REJECTED = "rejected"  # the server refused this content: retrying won't help
     INVALID_INPUT = "invalid_input"  # a file or setting the clerk must fix
+    CONFLICT = "conflict"  # changed here and on the site: the clerk chooses
     BUG = "bug"  # a defect in TinXa: logged with its trace
 
 
@@ -54,6 +55,28 @@ class RejectedError(TinXaError):
     """The server refused the request for a reason retrying cannot fix."""
 
     kind = ErrorKind.REJECTED
+
+
+class LockedError(TinXaError):
+    """Somebody is editing the post on the site; try again when they stop."""
+
+    kind = ErrorKind.RETRYABLE
+
+    def __init__(self, holder: str, retry_after: float = 60.0) -> None:
+        super().__init__("post_locked", holder, holder=holder)
+        self.retry_after = retry_after
+        self.uncertain = False
+
+
+class ConflictError(TinXaError):
+    """The post changed on the site since the last sync; ``copy`` is the
+    site's version (a ``desktop.models.ServerCopy``)."""
+
+    kind = ErrorKind.CONFLICT
+
+    def __init__(self, copy: object) -> None:
+        super().__init__("conflict")
+        self.copy = copy
 
 
 class InputError(TinXaError):

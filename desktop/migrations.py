@@ -65,4 +65,39 @@ MIGRATIONS: list[str] = [
         tokenize = "unicode61 remove_diacritics 2"
     );
     """,
+    # 2: photos and attachments with their upload state, the copy of a post
+    # that changed on the site since the last sync, and local revisions.
+    """
+    CREATE TABLE media (
+        uuid TEXT PRIMARY KEY,
+        article_uuid TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        prepared_path TEXT NOT NULL DEFAULT '',
+        mime_type TEXT NOT NULL DEFAULT '',
+        alt_text TEXT NOT NULL DEFAULT '',
+        caption TEXT NOT NULL DEFAULT '',
+        is_cover INTEGER NOT NULL DEFAULT 0,
+        upload_started INTEGER NOT NULL DEFAULT 0,
+        shrunk INTEGER NOT NULL DEFAULT 0,
+        server_id INTEGER,
+        server_url TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX media_article ON media (article_uuid);
+
+    ALTER TABLE outbox ADD COLUMN step TEXT NOT NULL DEFAULT '';
+    ALTER TABLE outbox ADD COLUMN bytes_sent INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE outbox ADD COLUMN bytes_total INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN conflict TEXT NOT NULL DEFAULT '';
+
+    CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        article_uuid TEXT NOT NULL REFERENCES articles (uuid) ON DELETE CASCADE,
+        saved_at TEXT NOT NULL,
+        content TEXT NOT NULL
+    );
+    CREATE INDEX revisions_article ON revisions (article_uuid, id);
+    """,
 ]

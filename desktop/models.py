@@ -10,7 +10,18 @@ class LocalStatus(str, Enum):
     DRAFT = "draft"  # being written, only on this PC
     QUEUED = "queued"  # marked ready, waiting in the outbox
     SENT = "sent"  # the server has it
+    CHANGED = "changed"  # the server has it, and it was edited here since
+    CONFLICT = "conflict"  # changed here and on the site: the clerk chooses
     REJECTED = "rejected"  # the server refused it; the clerk must act
+
+
+class MediaKind(str, Enum):
+    IMAGE = "image"  # shown in the article; resized before upload
+    ATTACHMENT = "attachment"  # PDF, DOCX, XLSX: uploaded as is, linked
+
+# Markdown link target of a photo or file before it has a URL on the site,
+# for example ![Hội trường](media:6f1c...). Sending replaces it with the URL.
+MEDIA_SCHEME = "media:"
 
 
 class SendAs(str, Enum):
@@ -47,6 +58,44 @@ class Article:
     server_link: str = ""
     server_modified: str = ""  # modified_gmt as the server returned it
     last_error: str = ""  # message code of the last failed send, empty if none
+    conflict: "ServerCopy | None" = None  # the site's copy, when both changed
+    revision: int = 0  # counts saves; tells a send whether it sent the latest
+
+
+@dataclass
+class ServerCopy:
+    """A post as the site has it, kept when it changed there and here."""
+
+    title: str
+    excerpt: str
+    content_html: str
+    status: str
+    modified_gmt: str
+
+
+@dataclass
+class Media:
+    """A photo or attached file of an article, and where its upload stands."""
+
+    article_uuid: str
+    source_path: str  # the original on this PC, never modified
+    file_name: str
+    kind: MediaKind = MediaKind.IMAGE
+    uuid: str = field(default_factory=new_uuid)
+    prepared_path: str = ""  # the web-sized copy that is uploaded
+    mime_type: str = ""
+    alt_text: str = ""
+    caption: str = ""
+    is_cover: bool = False
+    upload_started: bool = False  # an upload may have reached the server
+    shrunk: bool = False  # re-encoded smaller after the site refused its size
+    server_id: int | None = None
+    server_url: str = ""
+    created_at: datetime = field(default_factory=utc_now)
+
+    @property
+    def reference(self) -> str:
+        return MEDIA_SCHEME + self.uuid
 
 
 @dataclass

@@ -14,7 +14,9 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.migrations import MIGRATIONS
-from desktop.models import Article, LocalStatus, SendAs, Site, utc_now
+from desktop.models import (
+    Article, LocalStatus, Media, MediaKind, SendAs, ServerCopy, Site, utc_now,
+)
 from desktop.text import nfc, search_fold
 
 log = logging.getLogger(__name__)
@@ -98,9 +100,15 @@ class Store:
                        title = :title, lead = :lead, body = :body,
                        categories = :categories, tags = :tags, author = :author,
                        source = :source, updated_at = :updated_at,
-                       revision = revision + 1""",
+                       revision = revision + 1,
+                       local_status = CASE local_status WHEN 'sent'
+                           THEN 'changed' ELSE local_status END""",
                 _article_params(article))
             self._index(db, article)
+            row = db.execute("SELECT local_status, revision FROM articles "
+                             "WHERE uuid = ?", (article.uuid,)).fetchone()
+        article.local_status = LocalStatus(row["local_status"])
+        article.revision = row["revision"]
         return article
 
     def _index(self, db: sqlite3.Connection, article: Article) -> None:
@@ -215,13 +223,20 @@ class Store:
                 (utc_now().isoformat(), operation_id))
 
     def complete_operation(self, operation: Operation, article: Article) -> None:
-        """Store what the server returned and close the send, in one transaction."""
+        """Store what the server returned and close the send, in one transaction.
+
+        ``article.revision`` is the revision that was sent: if the clerk saved
+        a newer one meanwhile, the article is marked changed, not sent.
+        """
         with self._transaction() as db:
             db.execute(
-                """UPDATE articles SET local_status = ?, server_id = ?,
-                       server_status = ?, server_link = ?, server_modified = ?,
-                       last_error = '' WHERE uuid = ?""",
-                (LocalStatus.SENT.value, article.server_id, article.server_status,
+                """UPDATE articles SET
+                       local_status = CASE WHEN revision = ? THEN 'sent'
+                           ELSE 'changed' END,
+                       server_id = ?, server_status = ?, server_link = ?,
+                       server_modified = ?, last_error = '', conflict = ''
+                   WHERE uuid = ?""",
+                (article.revision, article.server_id, article.server_status,
                  article.server_link, article.server_modified, article.uuid))
             db.execute(
                 """UPDATE outbox SET state = 'done', uncertain = 0, error_code = '',
@@ -252,6 +267,105 @@ class Store:
             db.execute(
                 "UPDATE articles SET local_status = ?, last_error = ? WHERE uuid = ?",
                 (LocalStatus.REJECTED.value, error_code, operation.article_uuid))
+
+    def set_progress(self, operation_id: int, step: str, sent: int = 0,
+                     total: int = 0) -> None:
+        """Record which step a send is at, and bytes of the current upload."""
+        self._db.execute(
+            """UPDATE outbox SET step = ?, bytes_sent = ?, bytes_total = ?
+               WHERE id = ?""", (step, sent, total, operation_id))
+
+    def progress(self, uuid: str) -> tuple[str, int, int, float]:
+        """Return step, bytes sent, bytes total and next attempt time of the
+        article's waiting send, or empty values if none waits."""
+        row = self._db.execute(
+            """SELECT step, bytes_sent, bytes_total, next_attempt_at FROM outbox
+               WHERE article_uuid = ? AND state != 'done'
+               ORDER BY id DESC LIMIT 1""", (uuid,)).fetchone()
+        return tuple(row) if row else ("", 0, 0, 0.0)
+
+    # Conflicts
+
+    def park_conflict(self, operation: Operation, copy: ServerCopy) -> None:
+        """Hold a send because the site's copy changed; keep that copy."""
+        with self._transaction() as db:
+            db.execute("UPDATE outbox SET state = 'parked', error_code = "
+                       "'conflict', updated_at = ? WHERE id = ?",
+                       (utc_now().isoformat(), operation.id))
+            db.execute(
+                """UPDATE articles SET local_status = 'conflict', conflict = ?,
+                       last_error = 'conflict' WHERE uuid = ?""",
+                (json.dumps(copy.__dict__, ensure_ascii=False),
+                 operation.article_uuid))
+
+    def keep_local_version(self, uuid: str) -> None:
+        """Resolve a conflict by sending the local copy over the site's."""
+        with self._transaction() as db:
+            row = db.execute("SELECT conflict FROM articles WHERE uuid = ?",
+                             (uuid,)).fetchone()
+            copy = json.loads(row["conflict"]) if row and row["conflict"] else {}
+            db.execute(
+                """UPDATE articles SET local_status = 'queued', conflict = '',
+                       last_error = '', server_modified = ? WHERE uuid = ?""",
+                (copy.get("modified_gmt", ""), uuid))
+            db.execute("UPDATE outbox SET state = 'ready', next_attempt_at = 0, "
+                       "error_code = '' WHERE article_uuid = ? AND state = 'parked'",
+                       (uuid,))
+
+    def take_site_version(self, uuid: str, title: str, lead: str,
+                          body: str) -> None:
+        """Resolve a conflict by replacing the local text with the site's."""
+        with self._transaction() as db:
+            row = db.execute("SELECT conflict FROM articles WHERE uuid = ?",
+                             (uuid,)).fetchone()
+            copy = json.loads(row["conflict"]) if row and row["conflict"] else {}
+            db.execute(
+                """UPDATE articles SET title = ?, lead = ?, body = ?,
+                       local_status = 'sent', conflict = '', last_error = '',
+                       server_modified = ?, server_status = ?,
+                       revision = revision + 1, updated_at = ? WHERE uuid = ?""",
+                (nfc(title), nfc(lead), nfc(body), copy.get("modified_gmt", ""),
+                 copy.get("status", ""), utc_now().isoformat(), uuid))
+            db.execute("UPDATE outbox SET state = 'done' WHERE article_uuid = ? "
+                       "AND state = 'parked'", (uuid,))
+            article = self.get_article(uuid)
+            if article:
+                self._index(db, article)
+
+    # Media
+
+    def add_media(self, media: Media) -> Media:
+        media.alt_text = nfc(media.alt_text)
+        media.caption = nfc(media.caption)
+        media.file_name = nfc(media.file_name)
+        with self._transaction() as db:
+            if media.is_cover:
+                db.execute("UPDATE media SET is_cover = 0 WHERE article_uuid = ?",
+                           (media.article_uuid,))
+            db.execute(
+                """INSERT INTO media (uuid, article_uuid, kind, source_path,
+                       file_name, alt_text, caption, is_cover, created_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (media.uuid, media.article_uuid, media.kind.value,
+                 media.source_path, media.file_name, media.alt_text, media.caption,
+                 int(media.is_cover), media.created_at.isoformat()))
+        return media
+
+    def list_media(self, article_uuid: str) -> list[Media]:
+        rows = self._db.execute(
+            "SELECT * FROM media WHERE article_uuid = ? ORDER BY rowid",
+            (article_uuid,))
+        return [_media_from_row(row) for row in rows]
+
+    def update_media(self, media: Media) -> None:
+        """Write a media item's text and upload state back."""
+        self._db.execute(
+            """UPDATE media SET prepared_path = ?, mime_type = ?, alt_text = ?,
+                   caption = ?, upload_started = ?, shrunk = ?, server_id = ?,
+                   server_url = ? WHERE uuid = ?""",
+            (media.prepared_path, media.mime_type, nfc(media.alt_text),
+             nfc(media.caption), int(media.upload_started), int(media.shrunk),
+             media.server_id, media.server_url, media.uuid))
 
     def error_detail(self, uuid: str) -> str:
         row = self._db.execute(
@@ -332,7 +446,21 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         updated_at=datetime.fromisoformat(row["updated_at"]),
         server_id=row["server_id"], server_status=row["server_status"],
         server_link=row["server_link"], server_modified=row["server_modified"],
-        last_error=row["last_error"])
+        last_error=row["last_error"], revision=row["revision"],
+        conflict=ServerCopy(**json.loads(row["conflict"])) if row["conflict"]
+        else None)
+
+
+def _media_from_row(row: sqlite3.Row) -> Media:
+    return Media(
+        uuid=row["uuid"], article_uuid=row["article_uuid"],
+        kind=MediaKind(row["kind"]), source_path=row["source_path"],
+        file_name=row["file_name"], prepared_path=row["prepared_path"],
+        mime_type=row["mime_type"], alt_text=row["alt_text"],
+        caption=row["caption"], is_cover=bool(row["is_cover"]),
+        upload_started=bool(row["upload_started"]), shrunk=bool(row["shrunk"]),
+        server_id=row["server_id"], server_url=row["server_url"],
+        created_at=datetime.fromisoformat(row["created_at"]))
 
 
 def _summary_from_row(row: sqlite3.Row) -> ArticleSummary:

@@ -1,21 +1,27 @@
 """The sync engine: sends queued articles to the site, one outbox entry at a time.
 
 It is plain synchronous code. The UI runs it on its network thread and
-receives ``SyncEvent`` callbacks. Each send records its attempt in the store
-before any request goes out, so after a crash or a lost response the engine
-knows the server may already have the post and looks it up by the article's
-UUID before creating it again.
+receives ``SyncEvent`` callbacks. Sending an article is a sequence of steps,
+each recorded in the store before its request goes out: prepare and upload
+each photo and file, then create or update the post. After a crash or a lost
+response, a step that may have reached the server is looked up by its UUID
+before it is sent again, and a finished step is never repeated.
 """
 
 import logging
+import mimetypes
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable
 
-from desktop.backends.base import Backend, OutgoingPost, RemotePost
-from desktop.errors import ErrorKind, NetworkError, TinXaError
-from desktop.models import Article, Site
+from desktop.backends.base import Backend, OutgoingPost, RemotePost, UploadFile
+from desktop.errors import (
+    ConflictError, ErrorKind, LockedError, NetworkError, RejectedError, TinXaError,
+)
+from desktop.images import prepare_image
+from desktop.models import Article, Media, MediaKind, SendAs, ServerCopy, Site
 from desktop.render import article_content_html
 from desktop.store import Operation, Store
 
@@ -24,24 +30,26 @@ log = logging.getLogger(__name__)
 FIRST_RETRY_S = 5.0
 MAX_RETRY_S = 15 * 60.0
 MAX_RETRY_AFTER_S = 60 * 60.0
+# Progress is written to the store at most this often during an upload.
+PROGRESS_INTERVAL_S = 0.5
+# A photo the site refused as too large is re-encoded once to at most this.
+SHRUNK_MAX_BYTES = 900_000
 
 # Failures that say nothing about the server itself: once a probe reaches the
 # site again, sends that failed this way go at once instead of backing off.
 NETWORK_ERROR_CODES = ("offline", "timeout", "connection_broken", "tls_failed",
                        "bad_response")
 
-# WordPress statuses a board has already moved past: an update from TinXa
-# keeps them instead of sending the article's original status again.
-_BOARD_STATUSES = {"publish", "future", "private"}
-
 
 @dataclass
 class SyncEvent:
     article_uuid: str
-    state: str  # sending, sent, retry, rejected, needs_sign_in
+    state: str  # sending, uploading, sent, retry, rejected, conflict, needs_sign_in
     error_code: str = ""
     detail: str = ""
     next_attempt_at: float = 0.0
+    bytes_sent: int = 0
+    bytes_total: int = 0
 
 
 def retry_delay(attempts: int, retry_after: float | None,
@@ -61,11 +69,15 @@ class SyncEngine:
     def __init__(self, store: Store,
                  backend_for: Callable[[Site], Backend | None],
                  on_event: Callable[[SyncEvent], None] = lambda event: None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time,
+                 media_dir: Path | None = None,
+                 image_max_side: int = 1600) -> None:
         self._store = store
         self._backend_for = backend_for
         self._on_event = on_event
         self._clock = clock
+        self._media_dir = media_dir or store.path.parent / "media"
+        self._image_max_side = image_max_side
         self.online: bool | None = None  # None until the first exchange
         self.needs_sign_in: set[int] = set()  # site ids parked until sign-in
 
@@ -138,28 +150,140 @@ class SyncEngine:
         self._emit(article.uuid, "sent")
         return "sent"
 
+    # The steps of one send
+
     def _push(self, backend: Backend, operation: Operation,
               article: Article) -> RemotePost:
-        post = outgoing_post(article)
-        existing_id = article.server_id
-        if existing_id is None and operation.uncertain:
+        media = [item for item in self._store.list_media(article.uuid)
+                 if _is_used(item, article)]
+        if media and not backend.site.can("upload_files"):
+            raise RejectedError("cannot_upload", backend.site.username)
+        for item in media:
+            if item.server_id is None:
+                self._upload(backend, operation, item)
+
+        post = outgoing_post(article, media)
+        if article.server_id is None and operation.uncertain:
             found = backend.find_post(article.uuid, article.title)
             if found:
                 log.info("article %s was already on the server as post %d",
                          article.uuid, found.id)
-                existing_id = found.id
-                if found.status in _BOARD_STATUSES:
-                    post.status = found.status
-        if existing_id is None:
+                post.status = _status_for_update(found.status, article.send_as)
+                self._store.set_progress(operation.id, "update")
+                return backend.update_post(found.id, post)
+        if article.server_id is None:
+            self._store.set_progress(operation.id, "create")
             return backend.create_post(post)
-        # TODO(sync): updates overwrite the server copy without comparing its
-        # modification time, so an edit made on the web can be lost.
-        return backend.update_post(existing_id, post)
+        return self._update(backend, operation, article, post)
+
+    def _update(self, backend: Backend, operation: Operation, article: Article,
+                post: OutgoingPost) -> RemotePost:
+        """Update a post already on the site, unless the site's copy changed."""
+        self._store.set_progress(operation.id, "check")
+        current = backend.get_post(article.server_id)
+        if current.lock_holder:
+            raise LockedError(current.lock_holder)
+        changed_there = bool(article.server_modified) and \
+            current.modified_gmt != article.server_modified
+        # After a lost answer to our own update the site's copy is ours.
+        ours = operation.uncertain and current.title == post.title and \
+            current.content_html == post.content_html
+        if changed_there and not ours:
+            raise ConflictError(ServerCopy(
+                title=current.title, excerpt=current.excerpt,
+                content_html=current.content_html, status=current.status,
+                modified_gmt=current.modified_gmt))
+        post.status = _status_for_update(current.status, article.send_as)
+        self._store.set_progress(operation.id, "update")
+        return backend.update_post(article.server_id, post)
+
+    def _upload(self, backend: Backend, operation: Operation, item: Media) -> None:
+        if item.upload_started:
+            found = backend.find_media(item.uuid)
+            if found:
+                log.info("media %s was already on the server as %d", item.uuid,
+                         found.id)
+                self._uploaded(item, found.id, found.url)
+                return
+        self._prepare(item)
+        item.upload_started = True
+        self._store.update_media(item)  # recorded before the request leaves
+        while True:
+            try:
+                remote = backend.upload_media(
+                    self._upload_file(item), self._progress_reporter(operation, item))
+                break
+            except RejectedError as error:
+                if error.code != "too_large":
+                    raise
+                if item.kind is not MediaKind.IMAGE or item.shrunk:
+                    raise RejectedError("media_too_large", error.detail,
+                                        file_name=item.file_name) from error
+            # The site's upload limit is unknown: one smaller try, no loop.
+            log.info("site refused %s as too large, re-encoding it smaller",
+                     item.file_name)
+            self._prepare(item, max_bytes=SHRUNK_MAX_BYTES)
+            item.shrunk = True
+            self._store.update_media(item)
+        self._uploaded(item, remote.id, remote.url)
+
+    def _prepare(self, item: Media, max_bytes: int | None = None) -> None:
+        """Make the web copy of a photo; attachments go up as they are."""
+        if item.kind is not MediaKind.IMAGE:
+            item.prepared_path = item.source_path
+            item.mime_type = item.mime_type or mimetypes.guess_type(
+                item.file_name)[0] or "application/octet-stream"
+            return
+        if item.prepared_path and Path(item.prepared_path).exists() \
+                and max_bytes is None:
+            return
+        prepared = prepare_image(Path(item.source_path), self._media_dir,
+                                 max_side=self._image_max_side,
+                                 max_bytes=max_bytes)
+        item.prepared_path = str(prepared.path)
+        item.mime_type = prepared.mime_type
+        self._store.update_media(item)
+
+    @staticmethod
+    def _upload_file(item: Media) -> UploadFile:
+        name = Path(item.file_name).stem + Path(item.prepared_path).suffix
+        return UploadFile(uuid=item.uuid, path=Path(item.prepared_path),
+                          file_name=name, mime_type=item.mime_type,
+                          alt_text=item.alt_text, caption=item.caption)
+
+    def _uploaded(self, item: Media, server_id: int, url: str) -> None:
+        item.server_id = server_id
+        item.server_url = url
+        self._store.update_media(item)
+
+    def _progress_reporter(self, operation: Operation,
+                           item: Media) -> Callable[[int, int], None]:
+        last = [0.0]
+
+        def report(sent: int, total: int) -> None:
+            now = time.monotonic()
+            if sent < total and now - last[0] < PROGRESS_INTERVAL_S:
+                return
+            last[0] = now
+            self._store.set_progress(operation.id, f"upload:{item.uuid}",
+                                     sent, total)
+            self._emit(operation.article_uuid, "uploading", bytes_sent=sent,
+                       bytes_total=total)
+
+        return report
+
+    # Failures
 
     def _fail(self, operation: Operation, error: Exception) -> str:
         kind = error.kind if isinstance(error, TinXaError) else ErrorKind.BUG
         code = error.code if isinstance(error, TinXaError) else "bug"
         detail = getattr(error, "detail", "") or repr(error)
+        if kind is ErrorKind.CONFLICT:
+            self._store.park_conflict(operation, error.copy)
+            log.warning("article %s changed on the site too; held for the clerk",
+                        operation.article_uuid)
+            self._emit(operation.article_uuid, "conflict", code)
+            return "conflict"
         if kind in (ErrorKind.REJECTED, ErrorKind.INVALID_INPUT):
             self._store.reject_operation(operation, code, detail)
             log.warning("article %s rejected: %s %s", operation.article_uuid,
@@ -176,12 +300,13 @@ class SyncEngine:
         delay = retry_delay(operation.attempts + 1, retry_after)
         next_at = self._clock() + delay
         self._store.postpone_operation(operation, next_at, code, detail, uncertain)
-        if isinstance(error, NetworkError) and code in ("offline", "timeout"):
+        if isinstance(error, NetworkError) and code in NETWORK_ERROR_CODES:
             self._set_online(False)
         log.info("article %s not sent (%s), next try in %.0f s",
                  operation.article_uuid, code, delay)
         self._emit(operation.article_uuid, "retry", code, detail, next_at)
-        return "stop"
+        # A locked post says nothing about the others: go on with them.
+        return "postponed" if isinstance(error, LockedError) else "stop"
 
     def _park(self, site_id: int, code: str) -> None:
         if site_id not in self.needs_sign_in:
@@ -196,13 +321,46 @@ class SyncEngine:
         self.online = online
 
     def _emit(self, uuid: str, state: str, code: str = "", detail: str = "",
-              next_attempt_at: float = 0.0) -> None:
-        self._on_event(SyncEvent(uuid, state, code, detail, next_attempt_at))
+              next_attempt_at: float = 0.0, bytes_sent: int = 0,
+              bytes_total: int = 0) -> None:
+        self._on_event(SyncEvent(uuid, state, code, detail, next_attempt_at,
+                                 bytes_sent, bytes_total))
 
 
-def outgoing_post(article: Article) -> OutgoingPost:
+def _is_used(item: Media, article: Article) -> bool:
+    """Attachments and the cover always go; photos only if the body shows them."""
+    return item.kind is MediaKind.ATTACHMENT or item.is_cover or \
+        item.reference in article.body
+
+
+def _status_for_update(server_status: str, send_as: SendAs) -> str | None:
+    """Status to send with an update: only a draft may move up to review.
+
+    Sending no status keeps whatever the board set (published, scheduled),
+    so an old local copy can never pull a post back to draft.
+    """
+    if server_status == "draft" and send_as is SendAs.REVIEW:
+        return SendAs.REVIEW.value
+    return None
+
+
+def outgoing_post(article: Article, media: list[Media] = ()) -> OutgoingPost:
+    """Build the post: media references become the site's URLs, attached
+    files are listed under the body, and the cover becomes the featured image."""
+    body = article.body
+    for item in media:
+        body = body.replace(item.reference, item.server_url)
+    attachments = [item for item in media if item.kind is MediaKind.ATTACHMENT
+                   and item.server_url not in body]
+    if attachments:
+        links = "\n".join(f"- [{item.caption or item.file_name}]({item.server_url})"
+                          for item in attachments)
+        # The published page is Vietnamese whatever the UI language.
+        body += f"\n\n**Tệp đính kèm:**\n\n{links}\n"
+    cover = next((item for item in media if item.is_cover), None)
     return OutgoingPost(
         uuid=article.uuid, title=article.title, excerpt=article.lead,
-        content_html=article_content_html(article),
+        content_html=article_content_html(replace(article, body=body)),
         status=article.send_as.value, category_names=list(article.categories),
-        tag_names=list(article.tags))
+        tag_names=list(article.tags),
+        featured_media=cover.server_id if cover and cover.server_id else 0)

@@ -1,7 +1,8 @@
 """The interface every publishing server implements, and the records it uses."""
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from pathlib import Path
+from typing import Callable, Protocol
 
 from desktop.models import Site
 
@@ -14,9 +15,10 @@ class OutgoingPost:
     title: str
     excerpt: str
     content_html: str
-    status: str
+    status: str | None  # None on updates that must keep the site's status
     category_names: list[str] = field(default_factory=list)
     tag_names: list[str] = field(default_factory=list)
+    featured_media: int = 0  # server id of the cover image, 0 for none
 
 
 @dataclass
@@ -27,6 +29,32 @@ class RemotePost:
     modified_gmt: str
     title: str = ""
     author_id: int = 0
+    excerpt: str = ""
+    content_html: str = ""
+    lock_holder: str = ""  # who edits it in wp-admin right now, if anybody
+
+
+@dataclass
+class UploadFile:
+    """A file going up as a media item, tagged with its client UUID."""
+
+    uuid: str
+    path: Path
+    file_name: str
+    mime_type: str
+    alt_text: str = ""
+    caption: str = ""
+
+
+@dataclass
+class RemoteMedia:
+    id: int
+    url: str
+    mime_type: str = ""
+
+
+# Called with bytes sent and bytes in total while a file uploads.
+ProgressCallback = Callable[[int, int], None]
 
 
 class Backend(Protocol):
@@ -48,3 +76,13 @@ class Backend(Protocol):
 
     def update_post(self, post_id: int, post: OutgoingPost) -> RemotePost:
         """Replace an existing post's content and terms."""
+
+    def get_post(self, post_id: int) -> RemotePost:
+        """Read a post as it is now, with its content and edit lock."""
+
+    def find_media(self, uuid: str) -> RemoteMedia | None:
+        """Find a media item this client uploaded, after an uncertain failure."""
+
+    def upload_media(self, upload: UploadFile,
+                     progress: ProgressCallback | None = None) -> RemoteMedia:
+        """Upload a file; the server stores the UUID with it in the same request."""

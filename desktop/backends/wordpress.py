@@ -4,15 +4,18 @@ import ipaddress
 import logging
 import re
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
 
-from desktop.backends.base import OutgoingPost, RemotePost
+from desktop.backends.base import (
+    OutgoingPost, ProgressCallback, RemoteMedia, RemotePost, UploadFile,
+)
 from desktop.errors import InputError, NetworkError, RejectedError, SignInError
 from desktop.http import HttpClient
 from desktop.models import Site
-from desktop.text import nfc
+from desktop.text import nfc, slugify
 
 log = logging.getLogger(__name__)
 
@@ -129,16 +132,52 @@ class WordPressBackend:
         self._check_terms(updated, body)
         return _remote_post(updated)
 
+    def get_post(self, post_id: int) -> RemotePost:
+        data = self._call("GET", f"wp/v2/posts/{post_id}",
+                          params={"context": "edit"})
+        return _remote_post(data)
+
     def _post_body(self, post: OutgoingPost) -> dict[str, Any]:
-        return {
+        body = {
             "title": post.title,
             "content": post.content_html,
             "excerpt": post.excerpt,
-            "status": post.status,
             "categories": self._category_ids(post.category_names),
             "tags": [self._tag_id(name) for name in post.tag_names],
+            "featured_media": post.featured_media,
             "meta": {"tinxa_uuid": post.uuid} if self.site.has_companion else {},
         }
+        if post.status is not None:
+            body["status"] = post.status
+        return body
+
+    # Media
+
+    def find_media(self, uuid: str) -> RemoteMedia | None:
+        if not self.site.has_companion:
+            # TODO(sync): without the companion plugin an upload whose answer
+            # was lost cannot be found again, so it may be uploaded twice.
+            return None
+        found = self._call("GET", "wp/v2/media",
+                           params={"client_uuid": uuid, "context": "edit"})
+        return _remote_media(found[0]) if found else None
+
+    def upload_media(self, upload: UploadFile,
+                     progress: ProgressCallback | None = None) -> RemoteMedia:
+        """Send the file as the raw request body. Alt text, caption and the
+        UUID go as query parameters, so they are stored with the file in the
+        same request and a lost answer can be looked up by UUID."""
+        params = {"alt_text": upload.alt_text, "caption": upload.caption}
+        if self.site.has_companion:
+            params["meta[tinxa_uuid]"] = upload.uuid
+        headers = {
+            "Content-Type": upload.mime_type or "application/octet-stream",
+            "Content-Disposition": _content_disposition(upload.file_name),
+        }
+        with _ProgressReader(upload.path, progress) as body:
+            data = self._call("POST", "wp/v2/media", params=params,
+                              headers=headers, data=body)
+        return _remote_media(data)
 
     def _category_ids(self, names: list[str]) -> list[int]:
         missing = [name for name in names if name not in self.site.categories]
@@ -208,12 +247,59 @@ class WordPressBackend:
 
 
 def _remote_post(data: dict) -> RemotePost:
-    title = data.get("title") or {}
+    lock = data.get("tinxa_edit_lock") or {}
     return RemotePost(
         id=int(data["id"]), status=data.get("status", ""),
         link=data.get("link", ""), modified_gmt=data.get("modified_gmt", ""),
-        title=nfc(title.get("raw") or title.get("rendered") or ""),
-        author_id=int(data.get("author") or 0))
+        title=_raw_text(data, "title"), author_id=int(data.get("author") or 0),
+        excerpt=_raw_text(data, "excerpt"), content_html=_raw_text(data, "content"),
+        lock_holder=nfc(lock.get("name") or "") if lock else "")
+
+
+def _raw_text(data: dict, name: str) -> str:
+    """The raw field in the edit context, else the rendered one."""
+    value = data.get(name) or {}
+    return nfc(value.get("raw") or value.get("rendered") or "")
+
+
+def _remote_media(data: dict) -> RemoteMedia:
+    return RemoteMedia(id=int(data["id"]), url=data.get("source_url", ""),
+                       mime_type=data.get("mime_type", ""))
+
+
+def _content_disposition(file_name: str) -> str:
+    """Name the upload: "Hội trường.jpg" goes up as "hoi-truong.jpg", the
+    form WordPress would make of it anyway, and as the UTF-8 original."""
+    path = Path(file_name)
+    ascii_name = (slugify(path.stem) or "file") + path.suffix.lower()
+    return f'attachment; filename="{ascii_name}"; ' \
+           f"filename*=UTF-8''{quote(ascii_name)}"
+
+
+class _ProgressReader:
+    """A file opened for upload that reports each chunk requests reads."""
+
+    def __init__(self, path: Path, progress: ProgressCallback | None) -> None:
+        self._file = open(path, "rb")
+        self._total = path.stat().st_size
+        self._sent = 0
+        self._progress = progress
+
+    def __len__(self) -> int:
+        return self._total
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._file.read(size)
+        self._sent += len(chunk)
+        if self._progress is not None and chunk:
+            self._progress(self._sent, self._total)
+        return chunk
+
+    def __enter__(self) -> "_ProgressReader":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._file.close()
 
 
 def _json_or_none(response: requests.Response) -> Any:

@@ -1,8 +1,12 @@
 import pytest
 
-from desktop.backends.base import OutgoingPost, RemotePost
+from PIL import Image
+
+from desktop.backends.base import OutgoingPost, RemoteMedia, RemotePost, UploadFile
 from desktop.errors import NetworkError, RejectedError, SignInError
-from desktop.models import Article, LocalStatus, SendAs, Site
+from desktop.models import (
+    Article, LocalStatus, Media, MediaKind, SendAs, Site,
+)
 from desktop.store import Store
 from desktop.sync import MAX_RETRY_S, SyncEngine, retry_delay
 
@@ -11,11 +15,18 @@ class FakeBackend:
     """Keeps posts in a dict; ``failures`` are raised by the next calls."""
 
     def __init__(self) -> None:
+        self.site = Site(url="http://127.0.0.1:1", username="hoa",
+                         capabilities=["edit_posts", "upload_files"])
+        self.modified: dict[int, str] = {}
+        self.lock_holder = ""
         self.posts: dict[int, OutgoingPost] = {}
         self.uuids: dict[str, int] = {}
         self.failures: list[Exception] = []
         self.create_calls = 0
         self.find_calls = 0
+        self.find_media_calls = 0
+        self.media: dict[str, RemoteMedia] = {}
+        self.upload_calls: list[UploadFile] = []
         self.ping_error: Exception | None = None
 
     def _maybe_fail(self) -> None:
@@ -42,13 +53,39 @@ class FakeBackend:
 
     def update_post(self, post_id: int, post: OutgoingPost) -> RemotePost:
         self._maybe_fail()
+        if post.status is None:
+            post.status = self.posts[post_id].status
         self.posts[post_id] = post
+        self.modified[post_id] = f"2026-{len(self.modified)}"
+        return self._remote(post_id)
+
+    def find_media(self, uuid: str) -> RemoteMedia | None:
+        self.find_media_calls += 1
+        self._maybe_fail()
+        return self.media.get(uuid)
+
+    def upload_media(self, upload: UploadFile, progress=None) -> RemoteMedia:
+        self.upload_calls.append(upload)
+        if progress:
+            size = upload.path.stat().st_size
+            progress(size, size)
+        self._maybe_fail()
+        media_id = 100 + len(self.media)
+        self.media[upload.uuid] = RemoteMedia(
+            media_id, f"http://site/up/{media_id}.jpg", upload.mime_type)
+        return self.media[upload.uuid]
+
+    def get_post(self, post_id: int) -> RemotePost:
+        self._maybe_fail()
         return self._remote(post_id)
 
     def _remote(self, post_id: int) -> RemotePost:
         post = self.posts[post_id]
         return RemotePost(id=post_id, status=post.status,
-                          link=f"http://site/?p={post_id}", modified_gmt="2026")
+                          link=f"http://site/?p={post_id}",
+                          modified_gmt=self.modified.get(post_id, "2026"),
+                          title=post.title, content_html=post.content_html,
+                          lock_holder=self.lock_holder)
 
 
 class Clock:
@@ -255,3 +292,197 @@ def test_retry_delay_grows_and_caps():
 def test_retry_delay_honours_retry_after():
     assert retry_delay(1, 120.0, jitter=lambda: 1.0) == 120.0
     assert retry_delay(1, 1.0, jitter=lambda: 1.0) == 5.0
+
+
+def send_and_edit(engine, store, site, backend):
+    article = queue(store, site)
+    engine.run_once(site.id)
+    article = store.get_article(article.uuid)
+    article.body = "Bản sửa sau khi gửi"
+    store.save_article(article)
+    return article
+
+
+def test_edit_after_send_marks_changed(engine, store, site, backend):
+    article = send_and_edit(engine, store, site, backend)
+    assert store.get_article(article.uuid).local_status is LocalStatus.CHANGED
+
+
+def test_edit_after_send_updates_post(engine, store, site, backend):
+    article = send_and_edit(engine, store, site, backend)
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    assert engine.run_once(site.id) == 1
+    assert len(backend.posts) == 1
+    assert "Bản sửa sau khi gửi" in backend.posts[1].content_html
+    assert store.get_article(article.uuid).local_status is LocalStatus.SENT
+
+
+def test_update_keeps_published_status(engine, store, site, backend):
+    article = queue(store, site)
+    engine.run_once(site.id)
+    backend.posts[1].status = "publish"  # the board published it on the web
+    store.queue_article(article.uuid, site.id, SendAs.SERVER_DRAFT)
+    backend.modified[1] = "2026"  # unchanged since TinXa's last sync
+    engine.run_once(site.id)
+    assert backend.posts[1].status == "publish"
+
+
+def test_site_change_raises_conflict(engine, store, site, backend, events):
+    article = send_and_edit(engine, store, site, backend)
+    backend.modified[1] = "2027-web-edit"
+    backend.posts[1].title = "Tiêu đề sửa trên web"
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    assert engine.run_once(site.id) == 0
+
+    stored = store.get_article(article.uuid)
+    assert stored.local_status is LocalStatus.CONFLICT
+    assert stored.conflict.title == "Tiêu đề sửa trên web"
+    assert stored.body == "Bản sửa sau khi gửi"
+    assert backend.posts[1].title == "Tiêu đề sửa trên web"
+    assert events[-1].state == "conflict"
+    assert store.due_operations(site.id, now=10**12) == []
+
+
+def test_keep_mine_overwrites_after_choice(engine, store, site, backend):
+    article = send_and_edit(engine, store, site, backend)
+    backend.modified[1] = "2027-web-edit"
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    engine.run_once(site.id)
+
+    store.keep_local_version(article.uuid)
+    assert engine.run_once(site.id) == 1
+    assert "Bản sửa sau khi gửi" in backend.posts[1].content_html
+
+
+def test_take_theirs_replaces_local_text(engine, store, site, backend):
+    article = send_and_edit(engine, store, site, backend)
+    backend.modified[1] = "2027-web-edit"
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    engine.run_once(site.id)
+
+    store.take_site_version(article.uuid, "Tiêu đề web", "", "Nội dung web")
+    stored = store.get_article(article.uuid)
+    assert stored.body == "Nội dung web"
+    assert stored.local_status is LocalStatus.SENT
+    assert stored.server_modified == "2027-web-edit"
+    assert store.count_waiting() == 0
+
+
+def test_locked_post_waits(engine, store, site, backend, events):
+    article = send_and_edit(engine, store, site, backend)
+    backend.lock_holder = "Lê Thị Lan"
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    engine.run_once(site.id)
+    assert events[-1].error_code == "post_locked"
+    assert "Lê Thị Lan" in events[-1].detail
+    assert store.get_article(article.uuid).local_status is LocalStatus.QUEUED
+    assert "Bản sửa" not in backend.posts[1].content_html
+
+
+def add_photo(store, tmp_path, article, name="hoi-truong.jpg", cover=False):
+    path = tmp_path / name
+    Image.new("RGB", (64, 48), "red").save(path)
+    media = store.add_media(Media(article_uuid=article.uuid, source_path=str(path),
+                                  file_name=name, alt_text="Hội trường",
+                                  is_cover=cover))
+    article.body += f"\n\n![Hội trường]({media.reference})"
+    store.save_article(article)
+    return media
+
+
+def test_photos_upload_then_post(engine, store, site, backend, tmp_path):
+    article = store.save_article(Article(title="Tin có ảnh"))
+    first = add_photo(store, tmp_path, article, "a.jpg", cover=True)
+    add_photo(store, tmp_path, article, "b.jpg")
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    assert engine.run_once(site.id) == 1
+
+    assert len(backend.upload_calls) == 2
+    post = backend.posts[1]
+    assert "http://site/up/100.jpg" in post.content_html
+    assert "http://site/up/101.jpg" in post.content_html
+    assert "media:" not in post.content_html
+    assert post.featured_media == 100
+    assert store.list_media(article.uuid)[0].server_id == 100
+    assert backend.upload_calls[0].alt_text == "Hội trường"
+    assert first.uuid == backend.upload_calls[0].uuid
+
+
+def test_post_failure_keeps_uploads(engine, store, site, backend, tmp_path):
+    article = store.save_article(Article(title="Tin có ảnh"))
+    add_photo(store, tmp_path, article, "a.jpg")
+    add_photo(store, tmp_path, article, "b.jpg")
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    backend.create_calls = 0
+    backend.failures = []
+    original_create = backend.create_post
+
+    def reset_on_create(post):
+        backend.create_post = original_create
+        raise NetworkError("connection_broken", uncertain=True)
+
+    backend.create_post = reset_on_create
+    engine.run_once(site.id)
+    assert len(backend.upload_calls) == 2
+
+    assert engine.run_once(site.id) == 1
+    assert len(backend.upload_calls) == 2
+    assert len(backend.posts) == 1
+
+
+def test_lost_upload_answer_is_found(engine, store, site, backend, tmp_path):
+    article = store.save_article(Article(title="Tin có ảnh"))
+    add_photo(store, tmp_path, article)
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    original = backend.upload_media
+
+    def upload_then_drop(upload, progress=None):
+        original(upload, progress)
+        raise NetworkError("timeout", uncertain=True)
+
+    backend.upload_media = upload_then_drop
+    engine.run_once(site.id)
+    backend.upload_media = original
+
+    assert engine.run_once(site.id) == 1
+    assert backend.find_media_calls == 1
+    assert len(backend.upload_calls) == 1
+    assert len(backend.media) == 1
+
+
+def test_too_large_photo_shrinks_once(engine, store, site, backend, tmp_path):
+    article = store.save_article(Article(title="Tin có ảnh"))
+    add_photo(store, tmp_path, article)
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    backend.failures = [RejectedError("too_large"), RejectedError("too_large")]
+    engine.run_once(site.id)
+
+    assert len(backend.upload_calls) == 2
+    stored = store.get_article(article.uuid)
+    assert stored.local_status is LocalStatus.REJECTED
+    assert stored.last_error == "media_too_large"
+    assert store.list_media(article.uuid)[0].shrunk
+
+
+def test_account_without_upload_right(engine, store, site, backend, tmp_path):
+    backend.site.capabilities = ["edit_posts"]
+    article = store.save_article(Article(title="Tin có ảnh"))
+    add_photo(store, tmp_path, article)
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    engine.run_once(site.id)
+    assert store.get_article(article.uuid).last_error == "cannot_upload"
+    assert backend.upload_calls == []
+
+
+def test_attachment_is_listed_under_body(engine, store, site, backend, tmp_path):
+    article = store.save_article(Article(title="Văn bản"))
+    path = tmp_path / "quyet-dinh.pdf"
+    path.write_bytes(b"%PDF-1.4 test")
+    store.add_media(Media(article_uuid=article.uuid, source_path=str(path),
+                          file_name="Quyết định 12.pdf",
+                          kind=MediaKind.ATTACHMENT))
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    engine.run_once(site.id)
+    assert backend.upload_calls[0].mime_type == "application/pdf"
+    assert "Quyết định 12.pdf" in backend.posts[1].content_html
+    assert "http://site/up/100.jpg" in backend.posts[1].content_html

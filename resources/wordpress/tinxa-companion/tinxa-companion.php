@@ -214,7 +214,67 @@ function tinxa_companion_register_routes() {
  */
 function tinxa_companion_get_info() {
 	return array(
-		'plugin'  => 'tinxa-companion',
-		'version' => TINXA_COMPANION_VERSION,
+		'plugin'               => 'tinxa-companion',
+		'version'              => TINXA_COMPANION_VERSION,
+		// Lets the client tell a proxy that drops the Authorization header
+		// from a wrong password: WordPress answers 401 to both.
+		'auth_header_received' => tinxa_companion_has_auth_header(),
+		'user_id'              => get_current_user_id(),
+	);
+}
+
+/**
+ * Tells whether the request carried HTTP authentication, in any of the
+ * server variables PHP and common web servers put it in.
+ *
+ * @return bool
+ */
+function tinxa_companion_has_auth_header() {
+	foreach ( array( 'HTTP_AUTHORIZATION', 'REDIRECT_HTTP_AUTHORIZATION', 'PHP_AUTH_USER' ) as $name ) {
+		if ( ! empty( $_SERVER[ $name ] ) ) {
+			return true;
+		}
+	}
+	return false;
+}
+
+add_action( 'rest_api_init', 'tinxa_companion_register_edit_lock_field' );
+
+/**
+ * Adds the read-only field tinxa_edit_lock to posts in the edit context: who
+ * holds the wp-admin edit lock, or null, so the client does not overwrite a
+ * post somebody is editing on the web.
+ */
+function tinxa_companion_register_edit_lock_field() {
+	register_rest_field(
+		'post',
+		'tinxa_edit_lock',
+		array(
+			'get_callback' => 'tinxa_companion_get_edit_lock',
+			'schema'       => array(
+				'type'     => array( 'object', 'null' ),
+				'context'  => array( 'edit' ),
+				'readonly' => true,
+			),
+		)
+	);
+}
+
+/**
+ * Returns the user holding the post's edit lock, other than the current user.
+ *
+ * @param array $post The post as prepared for the response.
+ * @return array|null
+ */
+function tinxa_companion_get_edit_lock( $post ) {
+	require_once ABSPATH . 'wp-admin/includes/post.php';
+	$holder = wp_check_post_lock( $post['id'] );
+	if ( ! $holder ) {
+		return null;
+	}
+	$user = get_userdata( $holder );
+	return array(
+		'user_id' => (int) $holder,
+		'name'    => $user ? $user->display_name : '',
 	);
 }
