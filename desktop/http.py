@@ -7,7 +7,7 @@ from typing import Any
 import requests
 
 from desktop import APP_NAME, __version__
-from desktop.errors import NetworkError
+from desktop.errors import InputError, NetworkError
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,11 @@ class HttpClient:
         except requests.exceptions.ChunkedEncodingError as error:
             raise NetworkError("connection_broken", str(error),
                                uncertain=method != "GET") from error
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                requests.exceptions.InvalidSchema) as error:
+            raise InputError("site_url_invalid", str(error)) from error
+        except requests.exceptions.TooManyRedirects as error:
+            raise NetworkError("bad_response", str(error)) from error
 
     def close(self) -> None:
         self.session.close()

@@ -26,10 +26,16 @@ _ALLOWED_ATTRIBUTES = {
 }
 
 
-def markdown_to_html(text: str) -> str:
-    """Render Markdown to sanitised HTML."""
+_WEB_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def markdown_to_html(text: str, local_files: bool = False) -> str:
+    """Render Markdown to sanitised HTML; ``local_files`` also keeps file: links,
+    for the preview of photos that are not uploaded yet."""
     raw = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
-    return nh3.clean(raw, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES)
+    schemes = _WEB_SCHEMES | {"file"} if local_files else _WEB_SCHEMES
+    return nh3.clean(raw, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                     url_schemes=schemes)
 
 
 def article_content_html(article: Article) -> str:

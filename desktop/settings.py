@@ -33,6 +33,9 @@ OPTIONS = {
         Option("image_max_side", int, 1600,
                "Longest side in pixels of photos sent to the site"),
         Option("active_site_id", int, 0, "Site account used for sending, 0 if none"),
+        Option("font_point_size", int, 11,
+               "Smallest text size of the window, in points; Qt's default of "
+               "9 is hard to read for many clerks"),
     )
 }
 

@@ -1044,7 +1044,7 @@ def _describe(info: WordPressInfo, directory: Path) -> str:
         "",
         f"Categories: {', '.join(info.categories)}",
         f"Details in {directory / 'info.json'}",
-        f"Stop it with: python -m tests.wpserver stop --dir {directory}",
+        f"Stop it with: {sys.executable} -m tests.wpserver stop --dir {directory}",
     ]
     return "\n".join(lines)
 

@@ -1,6 +1,6 @@
 """The site account dialog: address, user name and Application Password."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -73,7 +73,7 @@ class AccountDialog(QDialog):
     def _on_finished(self, site: Site | None, error: TinXaError | None) -> None:
         self.buttons.setEnabled(True)
         if error is not None:
-            self.result.setText(exception_text(error))
+            self.result.setText(_sign_in_text(error))
             return
         self.password.clear()
         self.signed_in.emit(site)
@@ -82,3 +82,16 @@ class AccountDialog(QDialog):
     def done(self, result: int) -> None:
         self._sync.sign_in_finished.disconnect(self._on_finished)
         super().done(result)
+
+
+def _sign_in_text(error: TinXaError) -> str:
+    """Explain a failed sign-in; the general texts speak of queued articles."""
+    if error.code in ("offline", "timeout", "connection_broken"):
+        return QCoreApplication.translate(
+            "AccountDialog", "The site cannot be reached. Check the address and "
+            "the network connection, then try again.")
+    if error.code == "wrong_password":
+        return QCoreApplication.translate(
+            "AccountDialog", "The site refused this user name or application "
+            "password. Check both and try again.")
+    return exception_text(error)

@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     settings = Settings(paths.settings_file)
     install_translators(app, args.language or settings.get("language"))
+    font = app.font()
+    if font.pointSizeF() < settings.get("font_point_size"):
+        font.setPointSizeF(settings.get("font_point_size"))
+        app.setFont(font)
 
     from ui import icons
     from ui.main_window import MainWindow

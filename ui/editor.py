@@ -1,13 +1,16 @@
 """The article editor: title, lead, terms, attribution, Markdown body and preview."""
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QPlainTextEdit, QSplitter, QTextBrowser, QToolBar, QVBoxLayout, QWidget,
 )
 
-from desktop.models import Article
+from desktop.models import MEDIA_SCHEME, Article
 from desktop.render import markdown_to_html
+from ui.conflict_panel import ConflictPanel
+from ui.icons import icon
 
 PREVIEW_DELAY_MS = 300
 
@@ -16,11 +19,14 @@ class ArticleEditor(QWidget):
     """Edits one article at a time; ``edited`` fires on every change."""
 
     edited = Signal()
+    insert_image_requested = Signal()
+    attach_file_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._article: Article | None = None
         self._choices: list[str] = []
+        self._media_paths: dict[str, str] = {}  # media uuid -> file on this PC
         self._loading = False
         self._preview_timer = QTimer(self, singleShot=True,
                                      interval=PREVIEW_DELAY_MS)
@@ -70,13 +76,17 @@ class ArticleEditor(QWidget):
         attribution.addWidget(self.source)
         form.addRow(author_label, attribution)
 
+        self.conflict = ConflictPanel()
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(_titled(self.tr("&Body (Markdown)"), self.body))
+        body_box = _titled(self.tr("&Body"), self.body)
+        body_box.layout().insertWidget(1, self._build_toolbar())
+        split.addWidget(body_box)
         split.addWidget(_titled(self.tr("Preview"), self.preview))
         split.setSizes([1, 1])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
+        layout.addWidget(self.conflict)
         layout.addLayout(form)
         layout.addWidget(split, stretch=1)
 
@@ -86,6 +96,51 @@ class ArticleEditor(QWidget):
         self.body.textChanged.connect(self._on_change)
         self.body.textChanged.connect(self._preview_timer.start)
         self.categories.itemChanged.connect(self._on_change)
+
+    def _build_toolbar(self) -> QToolBar:
+        """Formatting buttons that wrap the selection in Markdown."""
+        bar = QToolBar(objectName="format_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        formats = (
+            (self.tr("Bold"), "Ctrl+B", "**", "**"),
+            (self.tr("Italic"), "Ctrl+I", "*", "*"),
+            (self.tr("Heading"), "Ctrl+Alt+2", "\n## ", ""),
+            (self.tr("List"), "Ctrl+Shift+8", "\n- ", ""),
+            (self.tr("Quote"), "", "\n> ", ""),
+            (self.tr("Link"), "Ctrl+K", "[", "](https://)"),
+        )
+        for text, keys, before, after in formats:
+            action = bar.addAction(text)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(
+                lambda checked=False, b=before, a=after: self.wrap_selection(b, a))
+        bar.addSeparator()
+        image = bar.addAction(icon("image"), self.tr("Insert photo…"))
+        image.triggered.connect(self.insert_image_requested)
+        attach = bar.addAction(icon("attach"), self.tr("Attach file…"))
+        attach.triggered.connect(self.attach_file_requested)
+        return bar
+
+    def wrap_selection(self, before: str, after: str) -> None:
+        """Put Markdown around the selected text, or at the cursor."""
+        cursor = self.body.textCursor()
+        selected = cursor.selectedText().replace("\u2029", "\n")
+        cursor.insertText(before + selected + after)
+        self.body.setFocus()
+
+    def insert_markdown(self, text: str) -> None:
+        """Insert Markdown at the body's cursor, on a line of its own."""
+        cursor = self.body.textCursor()
+        if cursor.positionInBlock() > 0:
+            text = "\n" + text
+        cursor.insertText(text + "\n")
+        self.body.setFocus()
+
+    def set_media_paths(self, paths: dict[str, str]) -> None:
+        """Tell the preview where each media reference's file is on this PC."""
+        self._media_paths = dict(paths)
+        self._preview_timer.start()
 
     # Loading and reading back
 
@@ -107,6 +162,7 @@ class ArticleEditor(QWidget):
         self.body.setPlainText(article.body)
         self._loading = False
         self._set_categories(self._choices, article.categories)
+        self.conflict.show_for(self._article)
         self._render_preview()
 
     def _set_categories(self, names: list[str], chosen: list[str]) -> None:
@@ -152,7 +208,11 @@ class ArticleEditor(QWidget):
         article = self._article
         lead = f"<p><b>{_escape(self.lead.toPlainText())}</b></p>" if article else ""
         title = f"<h1>{_escape(self.title.text())}</h1>" if article else ""
-        self.preview.setHtml(title + lead + markdown_to_html(self.body.toPlainText()))
+        body = self.body.toPlainText()
+        for uuid, path in self._media_paths.items():
+            local = QUrl.fromLocalFile(path).toString()
+            body = body.replace(MEDIA_SCHEME + uuid, local)
+        self.preview.setHtml(title + lead + markdown_to_html(body, local_files=True))
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -25,6 +25,8 @@ _NAMES = {
     "waiting": "fa5s.inbox",
     "warning": "fa5s.exclamation-triangle",
     "delete": "fa5s.trash-alt",
+    "image": "fa5s.image",
+    "attach": "fa5s.paperclip",
 }
 _SIZES = (16, 24, 32, 48)
 _cache_dir: Path | None = None

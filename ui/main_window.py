@@ -2,30 +2,38 @@
 
 import json
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QMainWindow, QMenu, QPushButton,
-    QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QFileDialog, QHeaderView, QLabel, QMainWindow, QMenu,
+    QPushButton, QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
-from desktop.models import Article, LocalStatus, SendAs, Site
+from desktop.errors import TinXaError
+from desktop.images import PreparedImage, prepare_image
+from desktop.models import Article, LocalStatus, Media, MediaKind, SendAs, Site
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Store
 from resources import resource_path
 from ui.account_dialog import AccountDialog
 from ui.article_list import ArticleListModel
+from ui.background import BackgroundTasks
 from ui.editor import ArticleEditor
 from ui.icons import icon
-from ui.messages import error_text
+from ui.image_dialog import ImageDetailsDialog
+from ui.messages import error_text, exception_text
 from ui.status_panel import StatusPanel
 from ui.sync_service import SyncService
 
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 1000
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.webp *.heic *.heif *.bmp *.tif *.tiff"
+ATTACHMENT_FILTER = "*.pdf *.doc *.docx *.xls *.xlsx *.odt *.ods *.ppt *.pptx"
 
 
 def default_categories() -> list[str]:
@@ -39,8 +47,12 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.settings = settings
         self.store = Store(paths.database)
+        self.paths = paths
         self.sync = SyncService(paths.database,
-                                interval_s=settings.get("sync_interval_s"))
+                                interval_s=settings.get("sync_interval_s"),
+                                media_dir=paths.media_dir,
+                                image_max_side=settings.get("image_max_side"))
+        self.background = BackgroundTasks(self)
         self.setWindowTitle("TinXa")
         self.resize(1200, 760)
 
@@ -55,6 +67,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_categories()
         self._refresh_status()
+        self._on_row_changed(self.list.currentIndex(), None)
         self.sync.start(self._site_id())
         if self.list_model.rowCount():
             self.list.selectRow(0)
@@ -163,7 +176,12 @@ class MainWindow(QMainWindow):
         self.sync.article_changed.connect(self._on_article_changed)
         self.sync.online_changed.connect(self._refresh_status)
         self.sync.sign_in_needed.connect(self._on_sign_in_needed)
+        self.sync.upload_progress.connect(self._on_upload_progress)
         self.status_panel.sign_in_requested.connect(self.open_account)
+        self.editor.insert_image_requested.connect(self.choose_image)
+        self.editor.attach_file_requested.connect(self.choose_attachment)
+        self.editor.conflict.keep_mine.connect(self.keep_mine)
+        self.editor.conflict.take_theirs.connect(self.take_theirs)
 
     # Articles
 
@@ -215,13 +233,17 @@ class MainWindow(QMainWindow):
         self.save_current()
         article = self.store.get_article(self.list_model.uuid_at(current.row())) \
             if current.isValid() else None
+        self._load_media_paths(article)
         self.editor.load(article)
+        for action in (self.send_action, self.draft_action):
+            action.setEnabled(article is not None)
         self.right.setCurrentWidget(self.editor if article else self.right.widget(0))
         self._show_article_problem(article)
 
     def _on_article_changed(self, uuid: str) -> None:
         if self._closed:
             return
+        self.statusBar().clearMessage()  # "queued" no longer holds
         self.list_model.refresh(uuid)
         self._refresh_status()
         shown = self.editor.article()
@@ -230,6 +252,123 @@ class MainWindow(QMainWindow):
             if stored is not None:
                 self._adopt_server_fields(shown, stored)
                 self._show_article_problem(stored)
+                self.editor.conflict.show_for(stored)
+
+    def _on_upload_progress(self, uuid: str, sent: int, total: int) -> None:
+        if self._closed:
+            return
+        self.statusBar().showMessage(self.tr("Uploading a photo: %1 of %2 KB")
+                                     .replace("%1", str(sent // 1024))
+                                     .replace("%2", str(total // 1024)), 5000)
+
+    # Photos and files
+
+    def choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Insert photo"), str(Path.home()),
+            self.tr("Photos") + f" ({IMAGE_FILTER})")
+        if not path:
+            return
+        dialog = ImageDetailsDialog(Path(path).name, self)
+        dialog.accepted.connect(lambda: self.add_image(
+            Path(path), dialog.alt_text.text(), dialog.caption.text(),
+            dialog.cover.isChecked()))
+        dialog.open()
+
+    def add_image(self, path: Path, alt_text: str, caption: str,
+                  cover: bool) -> None:
+        """Prepare the photo in the background, then put it in the article."""
+        article = self.editor.article()
+        if article is None:
+            return
+        self.statusBar().showMessage(self.tr("Preparing the photo…"))
+        max_side = self.settings.get("image_max_side")
+        self.background.run(
+            lambda: prepare_image(path, self.paths.media_dir, max_side=max_side),
+            lambda prepared: self._image_ready(article.uuid, path, prepared,
+                                               alt_text, caption, cover),
+            self._media_failed)
+
+    def _image_ready(self, uuid: str, path: Path, prepared: PreparedImage,
+                     alt_text: str, caption: str, cover: bool) -> None:
+        if self._closed:
+            return
+        media = self.store.add_media(Media(
+            article_uuid=uuid, source_path=str(path), file_name=path.name,
+            alt_text=alt_text.strip(), caption=caption.strip(), is_cover=cover))
+        media.prepared_path = str(prepared.path)
+        media.mime_type = prepared.mime_type
+        self.store.update_media(media)
+        self.statusBar().clearMessage()
+        shown = self.editor.article()
+        if shown is None or shown.uuid != uuid:
+            return
+        title = f' "{_markdown_escape(caption)}"' if caption.strip() else ""
+        self.editor.insert_markdown(
+            f"![{_markdown_escape(alt_text)}]({media.reference}{title})")
+        self._load_media_paths(shown)
+
+    def choose_attachment(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach file"), str(Path.home()),
+            self.tr("Documents") + f" ({ATTACHMENT_FILTER})")
+        if path:
+            self.add_attachment(Path(path))
+
+    def add_attachment(self, path: Path) -> None:
+        article = self.editor.article()
+        if article is None:
+            return
+        if not path.is_file():
+            self.editor.show_problem(error_text("image_not_found"))
+            return
+        media = self.store.add_media(Media(
+            article_uuid=article.uuid, source_path=str(path), file_name=path.name,
+            kind=MediaKind.ATTACHMENT))
+        self.editor.insert_markdown(
+            f"[{_markdown_escape(path.name)}]({media.reference})")
+
+    def _media_failed(self, error: TinXaError) -> None:
+        if self._closed:
+            return
+        self.statusBar().clearMessage()
+        self.editor.show_problem(exception_text(error))
+
+    def _load_media_paths(self, article: Article | None) -> None:
+        if article is None:
+            return
+        self.editor.set_media_paths({
+            item.uuid: item.prepared_path or item.source_path
+            for item in self.store.list_media(article.uuid)})
+
+    # Conflicts
+
+    def keep_mine(self) -> None:
+        self.save_current()
+        article = self.editor.article()
+        if article is None:
+            return
+        self.store.keep_local_version(article.uuid)
+        self._after_resolution(article.uuid)
+        self.sync.sync_now()
+
+    def take_theirs(self) -> None:
+        from desktop.html_markdown import html_to_markdown
+
+        article = self.editor.article()
+        if article is None or article.conflict is None:
+            return
+        copy = article.conflict
+        self.store.take_site_version(article.uuid, copy.title, copy.excerpt,
+                                     html_to_markdown(copy.content_html))
+        self._after_resolution(article.uuid)
+
+    def _after_resolution(self, uuid: str) -> None:
+        self.list_model.refresh(uuid)
+        self._refresh_status()
+        article = self.store.get_article(uuid)
+        self.editor.load(article)
+        self._show_article_problem(article)
 
     @staticmethod
     def _adopt_server_fields(shown: Article, stored: Article) -> None:
@@ -299,10 +438,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_current()
         self.sync.shutdown()
+        self.background.shutdown()
         self.sync.blockSignals(True)
         self._closed = True
         self.store.close()
         super().closeEvent(event)
+
+
+def _markdown_escape(text: str) -> str:
+    """Keep a description or caption from closing the Markdown around it."""
+    return text.replace("\\", "\\\\").replace("]", "\\]").replace('"', "'")
 
 
 def _same_content(a: Article, b: Article) -> bool:

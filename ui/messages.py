@@ -71,6 +71,41 @@ _ERROR_TEXTS = {
         "Messages",
         "This site does not accept application passwords. Ask the "
         "administrator to enable them (they need HTTPS)."),
+    "auth_header_dropped": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The site never receives the password: a proxy or the web server drops "
+        "the Authorization header. Ask the site's administrator to pass it "
+        "through to WordPress (for Apache: CGIPassAuth On)."),
+    "cannot_upload": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Your account may not upload photos or files to the site. Remove them "
+        "from the article, or ask the administrator for the Author role."),
+    "media_too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The site refused a photo or file as too large, even after TinXa made "
+        "it smaller. Remove it or use a smaller file."),
+    "post_locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "%1 is editing this article on the site right now. TinXa will send "
+        "your changes when they have finished."),
+    "conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This article was changed on the site after you last sent it. Choose "
+        "which version to keep."),
+    "image_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The photo file is no longer on this computer."),
+    "image_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a photo TinXa can read."),
+    "image_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The photo file is damaged and cannot be opened."),
+    "image_heic_unsupported": QT_TRANSLATE_NOOP(
+        "Messages",
+        "iPhone HEIC photos cannot be read on this computer. Save the photo as "
+        "JPEG first."),
+    "image_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The photo has too many pixels to process safely."),
+    "image_exceeds_max_bytes": QT_TRANSLATE_NOOP(
+        "Messages", "The photo cannot be made small enough for the site."),
     "bug": QT_TRANSLATE_NOOP(
         "Messages",
         "TinXa hit an internal error. The article is kept and will be tried "
@@ -78,7 +113,8 @@ _ERROR_TEXTS = {
 }
 
 # Codes whose server message helps the clerk, so it is shown after the text.
-_SHOW_SERVER_MESSAGE = {"forbidden", "rejected", "too_large", "category_missing"}
+_SHOW_SERVER_MESSAGE = {"forbidden", "rejected", "too_large", "category_missing",
+                        "media_too_large"}
 
 _SERVER_STATUS_TEXTS = {
     "pending": QT_TRANSLATE_NOOP("Messages", "Sent, awaiting review"),
@@ -97,7 +133,8 @@ def _translate(text: str) -> str:
 def error_text(code: str, detail: str = "") -> str:
     """Return what went wrong and what to do next, for a core error code."""
     if code in _ERROR_TEXTS:
-        text = _translate(_ERROR_TEXTS[code])
+        # A text with %1 names the value the error is about, such as a user.
+        text = _translate(_ERROR_TEXTS[code]).replace("%1", detail)
     else:
         text = _translate(QT_TRANSLATE_NOOP("Messages", "Sending failed (%1)."))
         text = text.replace("%1", code)
@@ -122,5 +159,10 @@ def status_text(summary: ArticleSummary) -> str:
         return _translate(QT_TRANSLATE_NOOP("Messages", "Waiting to send"))
     if summary.local_status is LocalStatus.REJECTED:
         return _translate(QT_TRANSLATE_NOOP("Messages", "Refused by the site"))
+    if summary.local_status is LocalStatus.CHANGED:
+        return _translate(QT_TRANSLATE_NOOP("Messages", "Changed, not sent again"))
+    if summary.local_status is LocalStatus.CONFLICT:
+        return _translate(QT_TRANSLATE_NOOP(
+            "Messages", "Changed on the site too: choose a version"))
     text = _SERVER_STATUS_TEXTS.get(summary.server_status)
     return _translate(text or QT_TRANSLATE_NOOP("Messages", "Sent"))

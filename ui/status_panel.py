@@ -30,7 +30,9 @@ class StatusPanel(QWidget):
         self.set_waiting(0)
 
     def set_connection(self, online: bool | None, has_site: bool) -> None:
-        if not has_site:
+        if self.sign_in.isVisibleTo(self):
+            text, name = self.tr("Sending is on hold until you sign in"), "warning"
+        elif not has_site:
             text, name = self.tr("No site account yet"), "offline"
         elif online is None:
             text, name = self.tr("Checking the connection…"), "offline"
@@ -46,3 +48,5 @@ class StatusPanel(QWidget):
 
     def set_sign_in_needed(self, needed: bool) -> None:
         self.sign_in.setVisible(needed)
+        if needed:
+            self.set_connection(None, has_site=True)

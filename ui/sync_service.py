@@ -25,11 +25,14 @@ class SyncService(QObject):
     online_changed = Signal(bool)
     sign_in_needed = Signal(str)  # error code
     sign_in_finished = Signal(object, object)  # Site or None, TinXaError or None
+    upload_progress = Signal(str, int, int)  # article uuid, bytes sent, total
 
-    def __init__(self, database: Path, interval_s: float,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, database: Path, interval_s: float, media_dir: Path,
+                 image_max_side: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._database = database
+        self._media_dir = media_dir
+        self._image_max_side = image_max_side
         self._site_id = 0
         self._online: bool | None = None
         self._vault_is_secure = True
@@ -78,7 +81,9 @@ class SyncService(QObject):
         self._vault_is_secure = credentials.secure
         self._accounts = Accounts(self._store, credentials, self._http)
         self._engine = SyncEngine(self._store, self._accounts.backend_for,
-                                  on_event=self._on_event)
+                                  on_event=self._on_event,
+                                  media_dir=self._media_dir,
+                                  image_max_side=self._image_max_side)
         self._engine.recover()
 
     def _close(self) -> None:
@@ -98,6 +103,10 @@ class SyncService(QObject):
             log.info("sign-in to %s as %s failed: %s", url, username, error.code)
             self.sign_in_finished.emit(None, error)
             return
+        except Exception:  # a defect must not leave the dialog waiting forever
+            log.exception("sign-in to %s as %s failed with a bug", url, username)
+            self.sign_in_finished.emit(None, TinXaError("bug"))
+            return
         self._store.assign_site(site.id)
         self._site_id = site.id
         self._engine.signed_in(site.id)
@@ -107,6 +116,10 @@ class SyncService(QObject):
     def _on_event(self, event: "SyncEvent") -> None:
         if event.state == "needs_sign_in":
             self.sign_in_needed.emit(event.error_code)
+        if event.state == "uploading":
+            self.upload_progress.emit(event.article_uuid, event.bytes_sent,
+                                      event.bytes_total)
+            return
         if event.article_uuid:
             self.article_changed.emit(event.article_uuid)
 

@@ -35,7 +35,12 @@ def normalise_site_url(url: str) -> str:
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts.port  # raises ValueError for a port that is not a number
+    except ValueError:
+        raise InputError("site_url_invalid", url) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname \
+            or any(char.isspace() for char in text):
         raise InputError("site_url_invalid", url)
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise InputError("insecure_http", url)
@@ -67,13 +72,18 @@ class WordPressBackend:
         if "application-passwords" not in methods:
             raise InputError("no_app_passwords", self.site.url)
 
-        me = self._call("GET", "wp/v2/users/me", params={"context": "edit"})
+        self.site.has_companion = "tinxa/v1" in (index.get("namespaces") or [])
+        try:
+            me = self._call("GET", "wp/v2/users/me", params={"context": "edit"})
+        except SignInError:
+            if self.site.has_companion and not self._auth_header_arrives():
+                raise InputError("auth_header_dropped", self.site.url) from None
+            raise
         self.site.user_id = int(me.get("id") or 0)
         self.site.display_name = nfc(me.get("name") or self.site.username)
         self.site.roles = list(me.get("roles") or [])
         caps = me.get("capabilities") or {}
         self.site.capabilities = sorted(name for name, on in caps.items() if on)
-        self.site.has_companion = "tinxa/v1" in (index.get("namespaces") or [])
         self.site.categories = self.fetch_categories()
         log.info("signed in to %s as %s (roles %s, companion plugin %s)",
                  self.site.url, self.site.username, self.site.roles,
@@ -89,6 +99,17 @@ class WordPressBackend:
                 self.site.api_root = root
                 return index
         raise InputError("not_wordpress", self.site.url)
+
+    def _auth_header_arrives(self) -> bool:
+        """Ask the companion plugin whether our Authorization header reached
+        PHP. Some proxies and web server set-ups drop it, and WordPress then
+        answers 401 exactly as for a wrong password."""
+        response = self._http.request("GET", self._url("tinxa/v1/info"),
+                                      auth=self._auth)
+        info = _json_or_none(response)
+        if not isinstance(info, dict) or "auth_header_received" not in info:
+            return True  # an older plugin: no evidence of a dropped header
+        return bool(info["auth_header_received"])
 
     def ping(self) -> None:
         response = self._http.request("GET", self._root(), params={"_fields": "name"})

@@ -47,76 +47,126 @@
         <source>Checking the account with the site…</source>
         <translation>Đang kiểm tra tài khoản với trang…</translation>
     </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="90" />
+        <source>The site cannot be reached. Check the address and the network connection, then try again.</source>
+        <translation>Không kết nối được với trang. Hãy kiểm tra địa chỉ và kết nối mạng rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="94" />
+        <source>The site refused this user name or application password. Check both and try again.</source>
+        <translation>Trang không chấp nhận tên đăng nhập hoặc mật khẩu ứng dụng này. Hãy kiểm tra lại cả hai rồi thử lại.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="33" />
+        <location filename="../../ui/editor.py" line="39" />
         <source>Article title</source>
         <translation>Tiêu đề bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="35" />
+        <location filename="../../ui/editor.py" line="41" />
         <source>Lead: one or two sentences shown in bold under the title</source>
         <translation>Sa pô: một hai câu tóm tắt, in đậm dưới tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="43" />
+        <location filename="../../ui/editor.py" line="49" />
         <source>Separate tags with commas</source>
         <translation>Các thẻ cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="45" />
+        <location filename="../../ui/editor.py" line="51" />
         <source>Name or pen name</source>
         <translation>Họ tên hoặc bút danh</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="47" />
+        <location filename="../../ui/editor.py" line="53" />
         <source>Where the news comes from</source>
         <translation>Nguồn tin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="49" />
+        <location filename="../../ui/editor.py" line="55" />
         <source>Write the article here. Markdown: **bold**, *italic*, # heading</source>
         <translation>Viết nội dung bài ở đây. Markdown: **đậm**, *nghiêng*, # tiêu đề mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="59" />
+        <location filename="../../ui/editor.py" line="65" />
         <source>&amp;Title</source>
         <translation>&amp;Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="60" />
+        <location filename="../../ui/editor.py" line="66" />
         <source>&amp;Lead</source>
         <translation>&amp;Sa pô</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="61" />
+        <location filename="../../ui/editor.py" line="67" />
         <source>&amp;Categories</source>
         <translation>&amp;Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="62" />
+        <location filename="../../ui/editor.py" line="68" />
         <source>Ta&amp;gs</source>
         <translation>Th&amp;ẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="63" />
+        <location filename="../../ui/editor.py" line="69" />
         <source>&amp;Author</source>
         <translation>Tác &amp;giả</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="65" />
+        <location filename="../../ui/editor.py" line="71" />
         <source>&amp;Source</source>
         <translation>&amp;Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="74" />
-        <source>&amp;Body (Markdown)</source>
-        <translation>&amp;Nội dung (Markdown)</translation>
+        <location filename="../../ui/editor.py" line="81" />
+        <source>&amp;Body</source>
+        <translation>&amp;Nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="75" />
+        <location filename="../../ui/editor.py" line="105" />
+        <source>Bold</source>
+        <translation>Đậm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="106" />
+        <source>Italic</source>
+        <translation>Nghiêng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="107" />
+        <source>Heading</source>
+        <translation>Tiêu đề mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="108" />
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="109" />
+        <source>Quote</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="110" />
+        <source>Link</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="119" />
+        <source>Insert photo…</source>
+        <translation>Chèn ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="121" />
+        <source>Attach file…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="84" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
@@ -145,89 +195,200 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="23" />
+        <source>&lt;b&gt;This article was also changed on the site&lt;/b&gt; after you last sent it. Compare the two versions, then keep yours (edit it first to merge by hand) or take the site's.</source>
+        <translation>&lt;b&gt;Bài này cũng đã được sửa trên trang&lt;/b&gt; sau lần gửi trước của anh/chị. Hãy so sánh hai bản, rồi giữ bản của mình (có thể sửa trước để gộp nội dung) hoặc lấy bản trên trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="26" />
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="27" />
+        <source>Keep mine and send</source>
+        <translation>Giữ bản của tôi và gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="28" />
+        <source>Take the site's version</source>
+        <translation>Lấy bản trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="50" />
+        <source>Your version and the site's</source>
+        <translation>Bản của anh/chị và bản trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="53" />
+        <source>Your version</source>
+        <translation>Bản của anh/chị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="56" />
+        <source>On the site</source>
+        <translation>Bản trên trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflict_panel.py" line="61" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetailsDialog</name>
+    <message>
+        <location filename="../../ui/image_dialog.py" line="15" />
+        <source>Photo details</source>
+        <translation>Thông tin ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_dialog.py" line="18" />
+        <source>What the photo shows, for readers who cannot see it</source>
+        <translation>Ảnh thể hiện gì, dành cho người không xem được ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_dialog.py" line="21" />
+        <source>Use as the article's cover photo</source>
+        <translation>Dùng làm ảnh đại diện của bài</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_dialog.py" line="24" />
+        <source>&amp;Description (required)</source>
+        <translation>&amp;Mô tả ảnh (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_dialog.py" line="25" />
+        <source>&amp;Caption</source>
+        <translation>&amp;Chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_dialog.py" line="30" />
+        <source>Insert</source>
+        <translation>Chèn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_dialog.py" line="33" />
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75" />
+        <location filename="../../ui/main_window.py" line="88" />
         <source>&amp;New article</source>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="90" />
         <source>Send for &amp;review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
         <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Save on the site as draft only</source>
         <translation>Chỉ lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Site &amp;account…</source>
         <translation>&amp;Tài khoản trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>&amp;Site</source>
         <translation>&amp;Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Main</source>
         <translation>Thanh công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Write a new article</source>
         <translation>Viết bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>Give the article a title before sending it.</source>
         <translation>Hãy đặt tiêu đề cho bài trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>The article is queued and will be sent when the site answers.</source>
         <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>The article is queued. Set up the site account to send it.</source>
         <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="260" />
+        <source>Uploading a photo: %1 of %2 KB</source>
+        <translation>Đang tải ảnh lên: %1 / %2 KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268" />
+        <source>Insert photo</source>
+        <translation>Chèn ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269" />
+        <source>Photos</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284" />
+        <source>Preparing the photo…</source>
+        <translation>Đang xử lý ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="313" />
+        <source>Attach file</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314" />
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436" />
         <source>The language changes the next time TinXa starts.</source>
         <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
     </message>
@@ -331,71 +492,136 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="74" />
+        <source>The site never receives the password: a proxy or the web server drops the Authorization header. Ask the site's administrator to pass it through to WordPress (for Apache: CGIPassAuth On).</source>
+        <translation>Trang không nhận được mật khẩu: máy chủ proxy hoặc máy chủ web đã bỏ mất tiêu đề Authorization. Hãy đề nghị quản trị trang cho tiêu đề này đi qua tới WordPress (với Apache: CGIPassAuth On).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79" />
+        <source>Your account may not upload photos or files to the site. Remove them from the article, or ask the administrator for the Author role.</source>
+        <translation>Tài khoản của anh/chị không được tải ảnh hoặc tệp lên trang. Hãy bỏ chúng khỏi bài, hoặc đề nghị quản trị trang cấp quyền Tác giả.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>The site refused a photo or file as too large, even after TinXa made it smaller. Remove it or use a smaller file.</source>
+        <translation>Trang từ chối một ảnh hoặc tệp vì quá lớn, kể cả sau khi TinXa đã thu nhỏ. Hãy bỏ nó đi hoặc dùng tệp nhỏ hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87" />
+        <source>%1 is editing this article on the site right now. TinXa will send your changes when they have finished.</source>
+        <translation>%1 đang sửa bài này trên trang. TinXa sẽ gửi phần sửa của anh/chị khi người đó sửa xong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="91" />
+        <source>This article was changed on the site after you last sent it. Choose which version to keep.</source>
+        <translation>Bài này đã được sửa trên trang sau lần gửi trước. Hãy chọn giữ bản nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="95" />
+        <source>The photo file is no longer on this computer.</source>
+        <translation>Tệp ảnh không còn trên máy tính này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97" />
+        <source>This file is not a photo TinXa can read.</source>
+        <translation>Tệp này không phải là ảnh mà TinXa đọc được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="99" />
+        <source>The photo file is damaged and cannot be opened.</source>
+        <translation>Tệp ảnh bị hỏng, không mở được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="101" />
+        <source>iPhone HEIC photos cannot be read on this computer. Save the photo as JPEG first.</source>
+        <translation>Máy này không đọc được ảnh HEIC của iPhone. Hãy lưu ảnh sang dạng JPEG trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="105" />
+        <source>The photo has too many pixels to process safely.</source>
+        <translation>Ảnh có quá nhiều điểm ảnh, không xử lý an toàn được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="107" />
+        <source>The photo cannot be made small enough for the site.</source>
+        <translation>Không thu nhỏ ảnh đủ để trang chấp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="109" />
         <source>TinXa hit an internal error. The article is kept and will be tried again; the log has the details.</source>
         <translation>TinXa gặp lỗi nội bộ. Bài vẫn được giữ và sẽ được gửi lại; chi tiết có trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>Sent, awaiting review</source>
         <translation>Đã gửi, chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>Saved on the site as draft</source>
         <translation>Đã lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>Scheduled</source>
         <translation>Đã hẹn giờ đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>Published</source>
         <translation>Đã đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>Published privately</source>
         <translation>Đã đăng (riêng tư)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>Deleted on the site</source>
         <translation>Đã bị xoá trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>Sending failed (%1).</source>
         <translation>Gửi bài không thành công (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>The site said: %1</source>
         <translation>Trang báo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>Waiting to send (will retry)</source>
         <translation>Chờ gửi (sẽ thử lại)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>Waiting to send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>Refused by the site</source>
         <translation>Bị trang từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="163" />
+        <source>Changed, not sent again</source>
+        <translation>Đã sửa, chưa gửi lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="165" />
+        <source>Changed on the site too: choose a version</source>
+        <translation>Trang cũng đã sửa: cần chọn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="168" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
@@ -409,26 +635,31 @@
     </message>
     <message>
         <location filename="../../ui/status_panel.py" line="34" />
+        <source>Sending is on hold until you sign in</source>
+        <translation>Tạm dừng gửi cho đến khi đăng nhập lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_panel.py" line="36" />
         <source>No site account yet</source>
         <translation>Chưa khai báo tài khoản trang</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="36" />
+        <location filename="../../ui/status_panel.py" line="38" />
         <source>Checking the connection…</source>
         <translation>Đang kiểm tra kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="38" />
+        <location filename="../../ui/status_panel.py" line="40" />
         <source>Online</source>
         <translation>Đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/status_panel.py" line="40" />
+        <location filename="../../ui/status_panel.py" line="42" />
         <source>Offline: articles wait on this computer</source>
         <translation>Mất kết nối: bài chờ gửi trên máy này</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_panel.py" line="45" />
+        <location filename="../../ui/status_panel.py" line="47" />
         <source>%n article(s) waiting to send</source>
         <translation>
             <numerusform>%n bài chờ gửi</numerusform></translation>

@@ -26,6 +26,9 @@ def test_site_url_is_cleaned(typed, expected):
     ("http://192.168.1.10", "insecure_http"),
     ("ftp://site.vn", "site_url_invalid"),
     ("https://", "site_url_invalid"),
+    ("http://127.0.0.1:4o349", "site_url_invalid"),
+    ("https://xa hoa thang.vn", "site_url_invalid"),
+    ("javascript:alert(1)", "site_url_invalid"),
 ])
 def test_unusable_site_url_is_refused(typed, code):
     with pytest.raises(InputError) as caught:
