@@ -91,6 +91,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE outbox ADD COLUMN bytes_sent INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE outbox ADD COLUMN bytes_total INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE articles ADD COLUMN conflict TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN server_fingerprint TEXT NOT NULL DEFAULT '';
 
     CREATE TABLE revisions (
         id INTEGER PRIMARY KEY,

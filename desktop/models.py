@@ -57,6 +57,10 @@ class Article:
     server_status: str = ""  # WordPress's own status: pending, draft, publish...
     server_link: str = ""
     server_modified: str = ""  # modified_gmt as the server returned it
+    # Hash of the post's text and terms as the site stored them at the last
+    # sync. modified_gmt has one-second resolution, so it alone can miss an
+    # edit made on the web within a second of TinXa's own.
+    server_fingerprint: str = ""
     last_error: str = ""  # message code of the last failed send, empty if none
     conflict: "ServerCopy | None" = None  # the site's copy, when both changed
     revision: int = 0  # counts saves; tells a send whether it sent the latest
@@ -71,6 +75,7 @@ class ServerCopy:
     content_html: str
     status: str
     modified_gmt: str
+    fingerprint: str = ""
 
 
 @dataclass

@@ -234,10 +234,12 @@ class Store:
                        local_status = CASE WHEN revision = ? THEN 'sent'
                            ELSE 'changed' END,
                        server_id = ?, server_status = ?, server_link = ?,
-                       server_modified = ?, last_error = '', conflict = ''
+                       server_modified = ?, server_fingerprint = ?,
+                       last_error = '', conflict = ''
                    WHERE uuid = ?""",
                 (article.revision, article.server_id, article.server_status,
-                 article.server_link, article.server_modified, article.uuid))
+                 article.server_link, article.server_modified,
+                 article.server_fingerprint, article.uuid))
             db.execute(
                 """UPDATE outbox SET state = 'done', uncertain = 0, error_code = '',
                        error_detail = '', updated_at = ? WHERE id = ?""",
@@ -284,6 +286,26 @@ class Store:
                ORDER BY id DESC LIMIT 1""", (uuid,)).fetchone()
         return tuple(row) if row else ("", 0, 0, 0.0)
 
+    def sent_posts(self, site_id: int) -> dict[int, str]:
+        """Return the post id and article uuid of every article on the site."""
+        rows = self._db.execute(
+            "SELECT server_id, uuid FROM articles WHERE site_id = ? "
+            "AND server_id IS NOT NULL", (site_id,))
+        return {row[0]: row[1] for row in rows}
+
+    def set_server_state(self, uuid: str, status: str, link: str) -> bool:
+        """Record the status and link the site reports; True if they changed.
+
+        The modification time is left alone on purpose: it must stay the one
+        of the last sync, so a change made on the web is noticed before an
+        update would overwrite it.
+        """
+        cursor = self._db.execute(
+            """UPDATE articles SET server_status = ?, server_link = ?
+               WHERE uuid = ? AND (server_status != ? OR server_link != ?)""",
+            (status, link, uuid, status, link))
+        return cursor.rowcount > 0
+
     # Conflicts
 
     def park_conflict(self, operation: Operation, copy: ServerCopy) -> None:
@@ -306,8 +328,9 @@ class Store:
             copy = json.loads(row["conflict"]) if row and row["conflict"] else {}
             db.execute(
                 """UPDATE articles SET local_status = 'queued', conflict = '',
-                       last_error = '', server_modified = ? WHERE uuid = ?""",
-                (copy.get("modified_gmt", ""), uuid))
+                       last_error = '', server_modified = ?,
+                       server_fingerprint = ? WHERE uuid = ?""",
+                (copy.get("modified_gmt", ""), copy.get("fingerprint", ""), uuid))
             db.execute("UPDATE outbox SET state = 'ready', next_attempt_at = 0, "
                        "error_code = '' WHERE article_uuid = ? AND state = 'parked'",
                        (uuid,))
@@ -322,10 +345,12 @@ class Store:
             db.execute(
                 """UPDATE articles SET title = ?, lead = ?, body = ?,
                        local_status = 'sent', conflict = '', last_error = '',
-                       server_modified = ?, server_status = ?,
-                       revision = revision + 1, updated_at = ? WHERE uuid = ?""",
+                       server_modified = ?, server_fingerprint = ?,
+                       server_status = ?, revision = revision + 1,
+                       updated_at = ? WHERE uuid = ?""",
                 (nfc(title), nfc(lead), nfc(body), copy.get("modified_gmt", ""),
-                 copy.get("status", ""), utc_now().isoformat(), uuid))
+                 copy.get("fingerprint", ""), copy.get("status", ""),
+                 utc_now().isoformat(), uuid))
             db.execute("UPDATE outbox SET state = 'done' WHERE article_uuid = ? "
                        "AND state = 'parked'", (uuid,))
             article = self.get_article(uuid)
@@ -447,6 +472,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         server_id=row["server_id"], server_status=row["server_status"],
         server_link=row["server_link"], server_modified=row["server_modified"],
         last_error=row["last_error"], revision=row["revision"],
+        server_fingerprint=row["server_fingerprint"],
         conflict=ServerCopy(**json.loads(row["conflict"])) if row["conflict"]
         else None)
 

@@ -115,6 +115,27 @@ class SyncEngine:
                 break
         return sent
 
+    def refresh(self, site_id: int) -> int:
+        """Read what the site now says of every sent article (published,
+        scheduled, trashed); return how many changed. Local text is kept."""
+        site = self._store.get_site(site_id)
+        backend = self._backend_for(site) if site else None
+        posts = self._store.sent_posts(site_id)
+        if backend is None or not posts:
+            return 0
+        try:
+            remote = backend.list_posts(sorted(posts))
+        except TinXaError as error:
+            log.info("refreshing post states failed: %s", error.code)
+            return 0
+        changed = 0
+        for post in remote:
+            uuid = posts.get(post.id)
+            if uuid and self._store.set_server_state(uuid, post.status, post.link):
+                changed += 1
+                self._emit(uuid, "refreshed")
+        return changed
+
     def _probe(self, backend: Backend, site_id: int) -> None:
         """While sends wait out a network error, check cheaply if the site is back."""
         try:
@@ -143,6 +164,7 @@ class SyncEngine:
         article.server_status = remote.status
         article.server_link = remote.link
         article.server_modified = remote.modified_gmt
+        article.server_fingerprint = remote.fingerprint()
         self._store.complete_operation(operation, article)
         self._set_online(True)
         log.info("article %s sent as post %d (%s)", article.uuid, remote.id,
@@ -183,16 +205,22 @@ class SyncEngine:
         current = backend.get_post(article.server_id)
         if current.lock_holder:
             raise LockedError(current.lock_holder)
-        changed_there = bool(article.server_modified) and \
-            current.modified_gmt != article.server_modified
+        if article.server_fingerprint:
+            # A status change alone (the board published it) is no conflict.
+            changed_there = current.fingerprint() != article.server_fingerprint
+        else:
+            changed_there = current.modified_gmt != article.server_modified
         # After a lost answer to our own update the site's copy is ours.
+        # NOTE: WordPress filters HTML for accounts without unfiltered_html;
+        # if that changes our content, this reports a conflict to the clerk.
         ours = operation.uncertain and current.title == post.title and \
             current.content_html == post.content_html
         if changed_there and not ours:
             raise ConflictError(ServerCopy(
                 title=current.title, excerpt=current.excerpt,
                 content_html=current.content_html, status=current.status,
-                modified_gmt=current.modified_gmt))
+                modified_gmt=current.modified_gmt,
+                fingerprint=current.fingerprint()))
         post.status = _status_for_update(current.status, article.send_as)
         self._store.set_progress(operation.id, "update")
         return backend.update_post(article.server_id, post)

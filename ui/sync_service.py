@@ -54,7 +54,9 @@ class SyncService(QObject):
         self.sync_now()
 
     def sync_now(self) -> None:
+        """Send what waits and read the site's status of sent articles."""
         self._lane.submit(self._tick)
+        self._lane.submit(self._refresh)
 
     def sign_in(self, url: str, username: str, password: str) -> None:
         self._lane.submit(lambda: self._sign_in(url, username, password))
@@ -95,6 +97,10 @@ class SyncService(QObject):
             return
         self._engine.run_once(self._site_id)
         self._publish_online(self._engine.online)
+
+    def _refresh(self) -> None:
+        if self._site_id:
+            self._engine.refresh(self._site_id)
 
     def _sign_in(self, url: str, username: str, password: str) -> None:
         try:

@@ -1,5 +1,7 @@
 """The interface every publishing server implements, and the records it uses."""
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
@@ -32,6 +34,16 @@ class RemotePost:
     excerpt: str = ""
     content_html: str = ""
     lock_holder: str = ""  # who edits it in wp-admin right now, if anybody
+    categories: list[int] = field(default_factory=list)
+    tags: list[int] = field(default_factory=list)
+    featured_media: int = 0
+
+    def fingerprint(self) -> str:
+        """Hash of what an edit on the web could change, apart from status."""
+        parts = [self.title, self.excerpt, self.content_html,
+                 sorted(self.categories), sorted(self.tags), self.featured_media]
+        text = json.dumps(parts, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -79,6 +91,9 @@ class Backend(Protocol):
 
     def get_post(self, post_id: int) -> RemotePost:
         """Read a post as it is now, with its content and edit lock."""
+
+    def list_posts(self, post_ids: list[int]) -> list[RemotePost]:
+        """Read several posts at once; posts deleted for good are missing."""
 
     def find_media(self, uuid: str) -> RemoteMedia | None:
         """Find a media item this client uploaded, after an uncertain failure."""

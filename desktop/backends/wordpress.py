@@ -158,6 +158,19 @@ class WordPressBackend:
                           params={"context": "edit"})
         return _remote_post(data)
 
+    def list_posts(self, post_ids: list[int]) -> list[RemotePost]:
+        posts = []
+        for start in range(0, len(post_ids), 100):
+            batch = post_ids[start:start + 100]
+            # The view context: a contributor may no longer edit a post the
+            # board published, and the edit context would leave it out.
+            params = {"include": ",".join(map(str, batch)), "status": "any",
+                      "per_page": 100,
+                      "_fields": "id,status,link,modified_gmt,title,author"}
+            posts += [_remote_post(data)
+                      for data in self._call("GET", "wp/v2/posts", params=params)]
+        return posts
+
     def _post_body(self, post: OutgoingPost) -> dict[str, Any]:
         body = {
             "title": post.title,
@@ -274,7 +287,10 @@ def _remote_post(data: dict) -> RemotePost:
         link=data.get("link", ""), modified_gmt=data.get("modified_gmt", ""),
         title=_raw_text(data, "title"), author_id=int(data.get("author") or 0),
         excerpt=_raw_text(data, "excerpt"), content_html=_raw_text(data, "content"),
-        lock_holder=nfc(lock.get("name") or "") if lock else "")
+        lock_holder=nfc(lock.get("name") or "") if lock else "",
+        categories=list(data.get("categories") or []),
+        tags=list(data.get("tags") or []),
+        featured_media=int(data.get("featured_media") or 0))
 
 
 def _raw_text(data: dict, name: str) -> str:

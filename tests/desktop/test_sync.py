@@ -303,6 +303,11 @@ def send_and_edit(engine, store, site, backend):
     return article
 
 
+def edit_on_web(backend, title="Tiêu đề sửa trên web"):
+    backend.modified[1] = "2027-web-edit"
+    backend.posts[1].title = title
+
+
 def test_edit_after_send_marks_changed(engine, store, site, backend):
     article = send_and_edit(engine, store, site, backend)
     assert store.get_article(article.uuid).local_status is LocalStatus.CHANGED
@@ -329,8 +334,7 @@ def test_update_keeps_published_status(engine, store, site, backend):
 
 def test_site_change_raises_conflict(engine, store, site, backend, events):
     article = send_and_edit(engine, store, site, backend)
-    backend.modified[1] = "2027-web-edit"
-    backend.posts[1].title = "Tiêu đề sửa trên web"
+    edit_on_web(backend)
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
     assert engine.run_once(site.id) == 0
 
@@ -345,7 +349,7 @@ def test_site_change_raises_conflict(engine, store, site, backend, events):
 
 def test_keep_mine_overwrites_after_choice(engine, store, site, backend):
     article = send_and_edit(engine, store, site, backend)
-    backend.modified[1] = "2027-web-edit"
+    edit_on_web(backend)
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
     engine.run_once(site.id)
 
@@ -356,7 +360,7 @@ def test_keep_mine_overwrites_after_choice(engine, store, site, backend):
 
 def test_take_theirs_replaces_local_text(engine, store, site, backend):
     article = send_and_edit(engine, store, site, backend)
-    backend.modified[1] = "2027-web-edit"
+    edit_on_web(backend)
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
     engine.run_once(site.id)
 
@@ -365,6 +369,7 @@ def test_take_theirs_replaces_local_text(engine, store, site, backend):
     assert stored.body == "Nội dung web"
     assert stored.local_status is LocalStatus.SENT
     assert stored.server_modified == "2027-web-edit"
+    assert stored.server_fingerprint == backend.get_post(1).fingerprint()
     assert store.count_waiting() == 0
 
 
@@ -486,3 +491,13 @@ def test_attachment_is_listed_under_body(engine, store, site, backend, tmp_path)
     assert backend.upload_calls[0].mime_type == "application/pdf"
     assert "Quyết định 12.pdf" in backend.posts[1].content_html
     assert "http://site/up/100.jpg" in backend.posts[1].content_html
+
+
+def test_status_change_is_no_conflict(engine, store, site, backend):
+    article = send_and_edit(engine, store, site, backend)
+    backend.modified[1] = "2027-published"
+    backend.posts[1].status = "publish"
+    store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+    assert engine.run_once(site.id) == 1
+    assert backend.posts[1].status == "publish"
+    assert "Bản sửa sau khi gửi" in backend.posts[1].content_html

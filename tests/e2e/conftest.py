@@ -49,3 +49,29 @@ def sign_in(qtbot):
         return dialog
 
     return sign_in_
+
+
+@pytest.fixture
+def proxy(wordpress):
+    from tests.faultproxy import FaultProxy
+
+    with FaultProxy(wordpress.port) as running:
+        yield running
+
+
+@pytest.fixture
+def make_client(tmp_path, wordpress, proxy):
+    """Return a function making a SyncClient for a role, through the proxy."""
+    from tests.e2e.sync_client import SyncClient
+
+    made = []
+
+    def make(role: str = "author", **options):
+        client = SyncClient(tmp_path / f"client{len(made)}", wordpress, proxy,
+                            role=role, **options)
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.close()

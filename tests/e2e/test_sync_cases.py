@@ -1,0 +1,315 @@
+"""The sync engine against the real WordPress, with the fault proxy playing
+the bad network: nothing lost, nothing duplicated, nothing overwritten."""
+
+import io
+import subprocess
+
+import pytest
+import requests
+from PIL import Image
+
+from desktop.errors import InputError
+from desktop.models import LocalStatus, SendAs
+
+pytestmark = pytest.mark.wordpress
+
+
+def photo(path, size=(1200, 900), color=(90, 120, 60)):
+    image = Image.effect_noise(size, 40).convert("RGB")
+    image = Image.blend(image, Image.new("RGB", size, color), 0.6)
+    image.save(path, quality=95)
+    return path
+
+
+def server_media(site, uuid):
+    return site.get("wp/v2/media", client_uuid=uuid, context="edit")
+
+
+def test_500_keeps_added_sentence(make_client, proxy, site):
+    client = make_client()
+    article = client.write()
+    client.queue(article)
+    client.sync()
+    article = client.article(article.uuid)
+    article.body += "\n\nCâu bổ sung sau khi gửi."
+    client.store.save_article(article)
+    client.queue(article)
+
+    proxy.respond_with(500, b"<h1>Internal Server Error</h1>", requests=1)
+    client.engine.run_once(client.site.id)
+    local = client.article(article.uuid)
+    assert "Câu bổ sung sau khi gửi." in local.body
+    assert local.local_status is LocalStatus.QUEUED
+    assert local.last_error == "server_error"
+    remote = site.get(f"wp/v2/posts/{local.server_id}", context="edit")
+    assert "Câu bổ sung" not in remote["content"]["raw"]
+
+    client.sync()
+    remote = site.get(f"wp/v2/posts/{local.server_id}", context="edit")
+    assert "Câu bổ sung sau khi gửi." in remote["content"]["raw"]
+
+
+def test_reset_on_post_keeps_uploads(make_client, proxy, site, tmp_path):
+    client = make_client()
+    article = client.write()
+    first = client.add_photo(article, photo(tmp_path / "mot.jpg"), cover=True)
+    second = client.add_photo(article, photo(tmp_path / "hai.jpg"))
+    client.queue(article)
+    backend = client.accounts.backend_for(client.site)
+    create = backend.create_post
+
+    def cut_then_create(post):
+        proxy.drop_after_request_bytes(200)
+        backend.create_post = create
+        return create(post)
+
+    backend.create_post = cut_then_create
+    client.accounts.backend_for = lambda site: backend
+    client.engine = client.new_engine()
+    client.sync()
+
+    uploads = [r for r in proxy.stats().requests
+               if r.method == "POST" and "media" in r.path]
+    assert len(uploads) == 2
+    posts = site.posts_with_uuid(article.uuid)
+    assert len(posts) == 1
+    stored = client.store.list_media(article.uuid)
+    for media in (first, second):
+        assert len(server_media(site, media.uuid)) == 1
+    assert all(item.server_url in posts[0]["content"]["raw"] for item in stored)
+    assert posts[0]["featured_media"] == stored[0].server_id
+
+
+def test_refresh_keeps_local_edit(make_client, site):
+    client = make_client()
+    article = client.write()
+    client.queue(article)
+    client.sync()
+    article = client.article(article.uuid)
+    article.body = "Bản sửa khi không có mạng."
+    client.store.save_article(article)
+
+    assert client.engine.refresh(client.site.id) == 0
+    assert client.article(article.uuid).body == "Bản sửa khi không có mạng."
+    client.queue(article)
+    client.sync()
+    local = client.article(article.uuid)
+    assert local.local_status is LocalStatus.SENT
+    assert local.conflict is None
+    remote = site.get(f"wp/v2/posts/{local.server_id}", context="edit")
+    assert "Bản sửa khi không có mạng." in remote["content"]["raw"]
+
+
+def test_refresh_reads_board_status(make_client, site):
+    client = make_client(role="contributor")
+    article = client.write()
+    client.queue(article)
+    client.sync()
+    post_id = client.article(article.uuid).server_id
+    site.session.post(site.root + f"wp/v2/posts/{post_id}",
+                      json={"status": "publish"}, timeout=30).raise_for_status()
+
+    assert client.engine.refresh(client.site.id) == 1
+    assert client.article(article.uuid).server_status == "publish"
+
+
+def test_504_after_create_makes_one_post(make_client, proxy, site):
+    client = make_client()
+    article = client.write()
+    client.queue(article)
+    proxy.replace_response(504, b"Gateway Timeout", requests=3)
+    client.sync()
+    assert len(site.posts_with_uuid(article.uuid)) == 1
+    assert len(site.all_posts()) == 1
+    assert client.article(article.uuid).local_status is LocalStatus.SENT
+
+
+def test_published_post_never_goes_back(make_client, site):
+    client = make_client()
+    article = client.write()
+    client.queue(article, SendAs.SERVER_DRAFT)
+    client.sync()
+    post_id = client.article(article.uuid).server_id
+    site.session.post(site.root + f"wp/v2/posts/{post_id}",
+                      json={"status": "publish"}, timeout=30).raise_for_status()
+
+    # The board's publishing changed the status only: no conflict, and the
+    # old local copy, sent again, leaves the post published.
+    client.queue(client.article(article.uuid), SendAs.SERVER_DRAFT)
+    client.sync()
+    assert client.article(article.uuid).local_status is LocalStatus.SENT
+    remote = site.get(f"wp/v2/posts/{post_id}", context="edit")
+    assert remote["status"] == "publish"
+    assert client.article(article.uuid).server_status == "publish"
+
+
+def test_web_edit_is_not_overwritten(make_client, site):
+    client = make_client()
+    article = client.write()
+    client.queue(article)
+    client.sync()
+    post_id = client.article(article.uuid).server_id
+    site.session.post(site.root + f"wp/v2/posts/{post_id}",
+                      json={"title": "Tiêu đề do biên tập sửa"},
+                      timeout=30).raise_for_status()
+    article = client.article(article.uuid)
+    article.body = "Bản sửa của văn thư."
+    client.store.save_article(article)
+    client.queue(article)
+    client.sync()
+
+    local = client.article(article.uuid)
+    assert local.local_status is LocalStatus.CONFLICT
+    assert local.conflict.title == "Tiêu đề do biên tập sửa"
+    assert local.body == "Bản sửa của văn thư."
+    remote = site.get(f"wp/v2/posts/{post_id}", context="edit")
+    assert remote["title"]["raw"] == "Tiêu đề do biên tập sửa"
+    assert "Bản sửa của văn thư." not in remote["content"]["raw"]
+
+
+def lock_post(wordpress_server, post_id, user_id):
+    """Take the wp-admin edit lock on a post, as opening it in the editor does."""
+    code = ("$_SERVER['HTTP_HOST'] = '127.0.0.1'; require 'wp-load.php'; "
+            f"update_post_meta({post_id}, '_edit_lock', time() . ':{user_id}');")
+    subprocess.run(["php", "-r", code], cwd=wordpress_server.wordpress_dir,
+                   check=True, capture_output=True)
+
+
+def test_edit_lock_blocks_update(make_client, site, wordpress, wordpress_server):
+    client = make_client()
+    article = client.write()
+    client.queue(article)
+    client.sync()
+    post_id = client.article(article.uuid).server_id
+    lock_post(wordpress_server, post_id, wordpress.accounts["editor"].user_id)
+
+    article = client.article(article.uuid)
+    article.body = "Sửa trong lúc biên tập đang mở bài."
+    client.store.save_article(article)
+    client.queue(article)
+    client.clock.now += 3600
+    client.engine.run_once(client.site.id)
+
+    locked = [e for e in client.events if e.error_code == "post_locked"]
+    assert locked[-1].detail == wordpress.accounts["editor"].display_name
+    assert client.article(article.uuid).local_status is LocalStatus.QUEUED
+    remote = site.get(f"wp/v2/posts/{post_id}", context="edit")
+    assert "Sửa trong lúc" not in remote["content"]["raw"]
+
+
+def test_portrait_photo_arrives_upright(make_client, site, tmp_path):
+    client = make_client()
+    source = tmp_path / "doc.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° clockwise to display
+    photo(tmp_path / "raw.jpg", size=(1600, 1200))
+    Image.open(tmp_path / "raw.jpg").save(source, exif=exif)
+    article = client.write()
+    media = client.add_photo(article, source)
+    client.queue(article)
+    client.sync()
+
+    url = client.store.list_media(article.uuid)[0].server_url
+    uploaded = Image.open(io.BytesIO(requests.get(url, timeout=30).content))
+    assert uploaded.width < uploaded.height
+    assert 0x0112 not in uploaded.getexif()
+    assert len(server_media(site, media.uuid)) == 1
+
+
+def test_heic_goes_up_as_jpeg(make_client, site, tmp_path):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    pillow_heif.register_heif_opener()
+    source = tmp_path / "iphone.heic"
+    Image.effect_noise((800, 600), 30).convert("RGB").save(source, format="HEIF")
+    client = make_client()
+    article = client.write()
+    media = client.add_photo(article, source)
+    client.queue(article)
+    client.sync()
+    uploaded = server_media(site, media.uuid)
+    assert uploaded[0]["mime_type"] == "image/jpeg"
+
+
+def test_413_shrinks_photo_once(make_client, proxy, site, tmp_path):
+    client = make_client()
+    article = client.write()
+    media = client.add_photo(article, photo(tmp_path / "lon.jpg"))
+    client.queue(article)
+    page = b"<html><body><h1>413 Request Entity Too Large</h1></body></html>"
+    proxy.respond_with(413, page, headers={"Content-Type": "text/html"})
+    client.sync()
+    assert len(server_media(site, media.uuid)) == 1
+    assert client.store.list_media(article.uuid)[0].shrunk
+    assert client.article(article.uuid).local_status is LocalStatus.SENT
+
+
+def test_413_twice_rejects_without_loop(make_client, proxy, site, tmp_path):
+    client = make_client()
+    article = client.write()
+    client.add_photo(article, photo(tmp_path / "lon.jpg"))
+    client.queue(article)
+    page = b"<html><body><h1>413 Request Entity Too Large</h1></body></html>"
+    proxy.respond_with(413, page, headers={"Content-Type": "text/html"},
+                       requests=2)
+    client.sync()
+    local = client.article(article.uuid)
+    assert local.local_status is LocalStatus.REJECTED
+    assert local.last_error == "media_too_large"
+    media_posts = [r for r in proxy.stats().requests
+                   if r.method == "POST" and "media" in r.path]
+    assert len(media_posts) == 2
+    assert site.all_posts() == []
+
+
+def test_stripped_auth_header_is_named(wordpress, proxy, tmp_path):
+    from tests.e2e.sync_client import SyncClient
+
+    proxy.strip_request_header("Authorization")
+    with pytest.raises(InputError) as caught:
+        SyncClient(tmp_path, wordpress, proxy, role="contributor")
+    assert caught.value.code == "auth_header_dropped"
+    assert len(proxy.stats().requests) <= 4
+
+
+def test_contributor_post_stays_pending(make_client, site):
+    client = make_client(role="contributor")
+    article = client.write()
+    client.queue(article)
+    client.sync()
+    local = client.article(article.uuid)
+    assert local.server_status == "pending"
+    assert site.posts_with_uuid(article.uuid)[0]["status"] == "pending"
+
+
+def test_missing_category_blocks_contributor(make_client, site):
+    client = make_client(role="contributor")
+    article = client.write(categories=("Chuyên mục chưa có",))
+    client.queue(article)
+    client.sync()
+    local = client.article(article.uuid)
+    assert local.local_status is LocalStatus.REJECTED
+    assert local.last_error == "category_missing"
+    assert site.all_posts() == []
+
+
+def test_missing_category_created_by_editor(make_client, site):
+    client = make_client(role="editor")
+    article = client.write(categories=("Chuyển đổi số",))
+    client.queue(article)
+    client.sync()
+    post = site.posts_with_uuid(article.uuid)[0]
+    names = {term["id"]: term["name"]
+             for term in site.get("wp/v2/categories", per_page=100)}
+    assert [names[term] for term in post["categories"]] == ["Chuyển đổi số"]
+
+
+def test_no_category_is_not_uncategorized(make_client, site):
+    client = make_client()
+    article = client.write(categories=("Tin tức", "Thông báo"))
+    client.queue(article)
+    client.sync()
+    post = site.posts_with_uuid(article.uuid)[0]
+    names = {term["id"]: term["name"]
+             for term in site.get("wp/v2/categories", per_page=100)}
+    assert sorted(names[term] for term in post["categories"]) == \
+        ["Thông báo", "Tin tức"]
