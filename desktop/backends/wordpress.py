@@ -20,6 +20,9 @@ from desktop.text import nfc, slugify
 log = logging.getLogger(__name__)
 
 _RETRYABLE_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+# The slowest uplink an upload is given time for: 32 kbit/s, an assumed floor
+# at half the slowest link TinXa's tests run on (64 kbit/s).
+UPLOAD_MIN_BYTES_PER_S = 4000
 _MAX_MESSAGE = 300
 
 
@@ -209,8 +212,12 @@ class WordPressBackend:
             "Content-Disposition": _content_disposition(upload.file_name),
         }
         with _ProgressReader(upload.path, progress) as body:
+            # The socket buffers take the whole file at once, so the answer
+            # comes only after it has crossed the slow link: allow for that.
+            connect, read = self._http.timeout
+            timeout = (connect, read + len(body) / UPLOAD_MIN_BYTES_PER_S)
             data = self._call("POST", "wp/v2/media", params=params,
-                              headers=headers, data=body)
+                              headers=headers, data=body, timeout=timeout)
         return _remote_media(data)
 
     def _category_ids(self, names: list[str]) -> list[int]:

@@ -3,10 +3,11 @@ the bad network: nothing lost, nothing duplicated, nothing overwritten."""
 
 import io
 import subprocess
+from pathlib import Path
 
 import pytest
 import requests
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from desktop.errors import InputError
 from desktop.models import LocalStatus, SendAs
@@ -313,3 +314,39 @@ def test_no_category_is_not_uncategorized(make_client, site):
              for term in site.get("wp/v2/categories", per_page=100)}
     assert sorted(names[term] for term in post["categories"]) == \
         ["Thông báo", "Tin tức"]
+
+
+def test_slow_uplink_cut_resumes_once(make_client, proxy, site, tmp_path):
+    """A 12 MP phone photo over a 64 kbit/s uplink cut at 60%: it is resized
+    before it goes, sent again after the cut, and ends as one media item."""
+    source = tmp_path / "dien-thoai.jpg"
+    gradient = Image.linear_gradient("L").resize((4000, 3000)).convert("RGB")
+    grain = Image.effect_noise((4000, 3000), 120).convert("RGB")
+    Image.blend(gradient, grain.filter(ImageFilter.GaussianBlur(0.8)), 0.5).save(
+        source, quality=92)
+    assert source.stat().st_size > 4_000_000
+    client = make_client()
+    article = client.write()
+    media = client.add_photo(article, source)
+    client.queue(article)
+
+    backend = client.accounts.backend_for(client.site)
+    upload = backend.upload_media
+
+    def cut_first_upload(file, progress=None):
+        backend.upload_media = upload
+        proxy.drop_after_request_bytes(int(file.path.stat().st_size * 0.6))
+        return upload(file, progress)
+
+    backend.upload_media = cut_first_upload
+    client.accounts.backend_for = lambda site: backend
+    client.engine = client.new_engine()
+    proxy.set_bandwidth(upstream_bps=64_000, downstream_bps=None)
+    client.sync()
+
+    prepared = Path(client.store.list_media(article.uuid)[0].prepared_path)
+    assert prepared.stat().st_size < source.stat().st_size / 8
+    assert len(server_media(site, media.uuid)) == 1
+    assert len([e for e in client.events if e.state == "retry"]) == 1
+    # 60% of the photo, then all of it, and the small requests around it.
+    assert proxy.stats().bytes_upstream < 1.8 * prepared.stat().st_size
