@@ -146,7 +146,15 @@ class WordPressBackend:
 
     def create_post(self, post: OutgoingPost) -> RemotePost:
         body = self._post_body(post)
-        created = self._call("POST", "wp/v2/posts", json=body)
+        try:
+            created = self._call("POST", "wp/v2/posts", json=body)
+        except RejectedError as error:
+            existing = _duplicate_of(error)
+            if existing is None:
+                raise
+            # An earlier create of this article reached the site after all.
+            log.info("post for %s exists as %d; updating it", post.uuid, existing)
+            return self.update_post(existing, post)
         self._check_terms(created, body)
         return _remote_post(created)
 
@@ -216,8 +224,16 @@ class WordPressBackend:
             # comes only after it has crossed the slow link: allow for that.
             connect, read = self._http.timeout
             timeout = (connect, read + len(body) / UPLOAD_MIN_BYTES_PER_S)
-            data = self._call("POST", "wp/v2/media", params=params,
-                              headers=headers, data=body, timeout=timeout)
+            try:
+                data = self._call("POST", "wp/v2/media", params=params,
+                                  headers=headers, data=body, timeout=timeout)
+            except RejectedError as error:
+                existing = _duplicate_of(error)
+                if existing is None:
+                    raise
+                log.info("media %s exists as %d", upload.uuid, existing)
+                data = self._call("GET", f"wp/v2/media/{existing}",
+                                  params={"context": "edit"})
         return _remote_media(data)
 
     def _category_ids(self, names: list[str]) -> list[int]:
@@ -285,6 +301,15 @@ class WordPressBackend:
             if page >= total_pages or not batch:
                 return items
             page += 1
+
+
+def _duplicate_of(error: RejectedError) -> int | None:
+    """The existing item's id when the companion plugin refused a create
+    because its client UUID is taken, else None."""
+    if error.params.get("server_code") != "tinxa_duplicate":
+        return None
+    existing = error.params.get("existing_id")
+    return int(existing) if existing else None
 
 
 def _remote_post(data: dict) -> RemotePost:
@@ -368,6 +393,8 @@ def _error_for(response: requests.Response, method: str) -> Exception:
     message = _message_of(response)
     data = _json_or_none(response)
     code = data.get("code", "") if isinstance(data, dict) else ""
+    extra = data.get("data") if isinstance(data, dict) else None
+    existing_id = extra.get("id") if isinstance(extra, dict) else None
     log.info("%s %s answered %d %s", method, response.url, status, code or message)
     if status in _RETRYABLE_STATUSES:
         retry_after = _retry_after(response)
@@ -380,7 +407,8 @@ def _error_for(response: requests.Response, method: str) -> Exception:
         return RejectedError("forbidden", message, status=status, server_code=code)
     if status == 413:
         return RejectedError("too_large", message, status=status)
-    return RejectedError("rejected", message, status=status, server_code=code)
+    return RejectedError("rejected", message, status=status, server_code=code,
+                         existing_id=existing_id)
 
 
 def _retry_after(response: requests.Response) -> float | None:

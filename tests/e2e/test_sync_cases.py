@@ -350,3 +350,47 @@ def test_slow_uplink_cut_resumes_once(make_client, proxy, site, tmp_path):
     assert len([e for e in client.events if e.state == "retry"]) == 1
     # 60% of the photo, then all of it, and the small requests around it.
     assert proxy.stats().bytes_upstream < 1.8 * prepared.stat().st_size
+
+
+def test_create_after_lost_create_adopts_post(make_client, site, wordpress):
+    """A create that the site finished after the client gave up, meeting the
+    client's next create: the companion plugin refuses the second, and the
+    client updates the first instead."""
+    client = make_client()
+    article = client.write()
+    client.queue(article)
+    account = wordpress.accounts["author"]
+    earlier = site.session.post(
+        site.root + "wp/v2/posts", auth=(account.username,
+                                         account.application_password),
+        json={"title": "Bản tạo trước", "status": "pending",
+              "meta": {"tinxa_uuid": article.uuid}}, timeout=30)
+    earlier.raise_for_status()
+
+    client.sync()
+    posts = site.posts_with_uuid(article.uuid)
+    assert [post["id"] for post in posts] == [earlier.json()["id"]]
+    assert posts[0]["title"]["raw"] == article.title
+    assert client.article(article.uuid).server_id == earlier.json()["id"]
+
+
+def test_upload_after_lost_upload_adopts_media(make_client, site, tmp_path,
+                                               wordpress):
+    client = make_client()
+    article = client.write()
+    media = client.add_photo(article, photo(tmp_path / "anh.jpg"))
+    client.queue(article)
+    account = wordpress.accounts["author"]
+    earlier = site.session.post(
+        site.root + "wp/v2/media", params={"meta[tinxa_uuid]": media.uuid},
+        auth=(account.username, account.application_password),
+        headers={"Content-Type": "image/jpeg",
+                 "Content-Disposition": 'attachment; filename="anh.jpg"'},
+        data=(tmp_path / "anh.jpg").read_bytes(), timeout=30)
+    earlier.raise_for_status()
+
+    client.sync()
+    assert [item["id"] for item in server_media(site, media.uuid)] == \
+        [earlier.json()["id"]]
+    assert client.store.list_media(article.uuid)[0].server_id == \
+        earlier.json()["id"]

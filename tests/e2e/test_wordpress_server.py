@@ -380,7 +380,18 @@ def test_info_route_answers_without_sign_in(http, wordpress):
     response = rest_get(http, wordpress, None, "tinxa/v1/info")
 
     assert response.status_code == 200
-    assert response.json() == {"plugin": "tinxa-companion", "version": "1.0"}
+    info = response.json()
+    assert info["plugin"] == "tinxa-companion"
+    assert info["version"] == "1.0"
+    assert info["auth_header_received"] is False
+    assert info["user_id"] == 0
+
+
+def test_info_route_sees_auth_header(http, wordpress):
+    response = rest_get(http, wordpress, "contributor", "tinxa/v1/info")
+
+    assert response.json()["auth_header_received"] is True
+    assert response.json()["user_id"] == wordpress.accounts["contributor"].user_id
 
 
 def test_preset_categories_exist(http, wordpress):
@@ -518,3 +529,19 @@ def test_command_line_start_stop_and_restart(http, tmp_path):
         assert kept_post.status_code == 200, kept_post.text
     finally:
         WordPressServer(directory).stop()
+
+
+def test_second_create_with_uuid_is_refused(http, wordpress):
+    uuid = "6f1c2a9e-0b7d-4c55-9e1a-2f4d8c3b7a10"
+    body = {"title": "Tin", "status": "pending", "meta": {"tinxa_uuid": uuid}}
+    account = wordpress.accounts["author"]
+    auth = (account.username, account.application_password)
+    first = http.post(wordpress.rest_url + "wp/v2/posts", json=body, auth=auth,
+                      timeout=30)
+    second = http.post(wordpress.rest_url + "wp/v2/posts", json=body, auth=auth,
+                       timeout=30)
+
+    assert first.status_code == 201
+    assert second.status_code == 409
+    assert second.json()["code"] == "tinxa_duplicate"
+    assert second.json()["data"]["id"] == first.json()["id"]

@@ -20,7 +20,11 @@
  * - a client_uuid parameter on /wp/v2/posts and /wp/v2/media that filters by
  *   tinxa_uuid;
  * - GET /wp-json/tinxa/v1/info, which tells the client that the plugin is
- *   active and which version it is.
+ *   active and which version it is;
+ * - a create of a post or media item whose tinxa_uuid exists already is
+ *   refused with 409 tinxa_duplicate and the existing item's id, and two
+ *   creates with one UUID run one after the other, so a retried create can
+ *   never make a second copy.
  */
 
 defined( 'ABSPATH' ) || exit;
@@ -277,4 +281,64 @@ function tinxa_companion_get_edit_lock( $post ) {
 		'user_id' => (int) $holder,
 		'name'    => $user ? $user->display_name : '',
 	);
+}
+
+add_filter( 'rest_pre_dispatch', 'tinxa_companion_refuse_duplicate_create', 10, 3 );
+
+/**
+ * Refuses a create whose client UUID is taken, before WordPress handles it.
+ *
+ * A client that timed out may send a create again while the first is still
+ * running on the server, or after it finished. The named database lock makes
+ * the second request wait until the first request's connection closes, by
+ * which time its post and meta are stored, so the lookup below finds it.
+ *
+ * @param mixed           $result  A response already made by another filter.
+ * @param WP_REST_Server  $server  The REST server.
+ * @param WP_REST_Request $request The request.
+ * @return mixed The result unchanged, or a 409 error naming the existing id.
+ */
+function tinxa_companion_refuse_duplicate_create( $result, $server, $request ) {
+	if ( null !== $result || 'POST' !== $request->get_method() ) {
+		return $result;
+	}
+	$post_types = array(
+		'/wp/v2/posts' => 'post',
+		'/wp/v2/media' => 'attachment',
+	);
+	$route      = $request->get_route();
+	if ( ! isset( $post_types[ $route ] ) ) {
+		return $result;
+	}
+	$meta = $request->get_param( 'meta' );
+	$uuid = is_array( $meta ) && isset( $meta['tinxa_uuid'] ) ? strtolower( (string) $meta['tinxa_uuid'] ) : '';
+	if ( ! preg_match( '/^' . TINXA_COMPANION_UUID_PATTERN . '$/', $uuid ) ) {
+		return $result;
+	}
+
+	global $wpdb;
+	// Released when this request's database connection closes.
+	$wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, 60)', 'tinxa-' . $uuid ) );
+	$existing = get_posts(
+		array(
+			'post_type'        => $post_types[ $route ],
+			'post_status'      => 'attachment' === $post_types[ $route ] ? 'inherit' : 'any',
+			'meta_key'         => 'tinxa_uuid', // phpcs:ignore WordPress.DB.SlowDBQuery
+			'meta_value'       => $uuid, // phpcs:ignore WordPress.DB.SlowDBQuery
+			'fields'           => 'ids',
+			'numberposts'      => 1,
+			'suppress_filters' => true,
+		)
+	);
+	if ( $existing ) {
+		return new WP_Error(
+			'tinxa_duplicate',
+			'An item with this client UUID exists already.',
+			array(
+				'status' => 409,
+				'id'     => (int) $existing[0],
+			)
+		);
+	}
+	return $result;
 }
