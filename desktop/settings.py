@@ -22,6 +22,8 @@ class Option:
     type: type
     default: Any
     help: str
+    minimum: int | None = None  # for int options: values outside fall back
+    maximum: int | None = None
 
 
 OPTIONS = {
@@ -29,13 +31,15 @@ OPTIONS = {
     for option in (
         Option("language", str, "vi", "UI language code: vi or en"),
         Option("sync_interval_s", int, 30,
-               "Seconds between connection checks while articles wait"),
+               "Seconds between connection checks while articles wait",
+               minimum=1, maximum=3600),
         Option("image_max_side", int, 1600,
-               "Longest side in pixels of photos sent to the site"),
+               "Longest side in pixels of photos sent to the site",
+               minimum=320, maximum=8000),
         Option("active_site_id", int, 0, "Site account used for sending, 0 if none"),
         Option("font_point_size", int, 11,
                "Smallest text size of the window, in points; Qt's default of "
-               "9 is hard to read for many clerks"),
+               "9 is hard to read for many clerks", minimum=6, maximum=32),
     )
 }
 
@@ -53,7 +57,13 @@ class Settings:
     def get(self, name: str) -> Any:
         option = OPTIONS[name]
         value = self._values.get(name, option.default)
-        return value if isinstance(value, option.type) else option.default
+        if not isinstance(value, option.type) or isinstance(value, bool) \
+                and option.type is not bool:
+            return option.default
+        if option.minimum is not None and value < option.minimum or \
+                option.maximum is not None and value > option.maximum:
+            return option.default
+        return value
 
     def set(self, name: str, value: Any) -> None:
         option = OPTIONS[name]
@@ -76,6 +86,10 @@ class Settings:
         if not isinstance(raw, dict):
             return {}
         version = raw.pop("format_version", FORMAT_VERSION)
+        if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
+            log.warning("settings file %s has format %r, using defaults",
+                        self._path, version)
+            return {}
         while version < FORMAT_VERSION:
             raw = _UPGRADES[version](raw)
             version += 1

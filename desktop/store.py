@@ -64,6 +64,17 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def is_healthy(self) -> bool:
+        """Run SQLite's quick check; False if any page is damaged."""
+        try:
+            result = self._db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            log.error("quick check of %s failed: %s", self.path, error)
+            return False
+        if result != "ok":
+            log.error("quick check of %s: %s", self.path, result)
+        return result == "ok"
+
     @property
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]

@@ -53,15 +53,25 @@ def install_translators(app: QApplication, language: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    paths = resolve_paths(args.basedir).create()
-    log_file = setup_logging(paths.log_dir)
-    log.info("%s %s starting, data in %s", APP_NAME, __version__, paths.data_dir)
-
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    paths = resolve_paths(args.basedir)
     settings = Settings(paths.settings_file)
     install_translators(app, args.language or settings.get("language"))
+
+    from ui import startup
+
+    try:
+        paths.create()
+        log_file = setup_logging(paths.log_dir)
+    except OSError as error:
+        startup.show_error(startup.unwritable_folder_text(paths.data_dir, error))
+        return 1
+    log.info("%s %s starting, data in %s", APP_NAME, __version__, paths.data_dir)
+    lock = startup.take_instance_lock(paths)
+    if lock is None or not startup.check_database(paths):
+        return 1
     font = app.font()
     if font.pointSizeF() < settings.get("font_point_size"):
         font.setPointSizeF(settings.get("font_point_size"))
@@ -78,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: _report_ready_and_close(window))
     status = app.exec()
     log.info("%s stopped with status %d; log in %s", APP_NAME, status, log_file)
+    lock.unlock()
     return status
 
 

@@ -2,12 +2,14 @@
 
 import json
 import logging
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHeaderView, QLabel, QMainWindow, QMenu,
+    QMessageBox,
     QPushButton, QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout,
     QWidget,
 )
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
     def __init__(self, paths: AppPaths, settings: Settings) -> None:
         super().__init__()
         self._closed = False
+        self._save_failed = False
         self.settings = settings
         self.store = Store(paths.database)
         self.paths = paths
@@ -193,20 +196,35 @@ class MainWindow(QMainWindow):
         self._select(article.uuid)
         self.editor.title.setFocus()
 
-    def save_current(self) -> None:
-        """Write the editor's article to the store, if anything changed."""
+    def save_current(self) -> bool:
+        """Write the editor's article to the store, if anything changed.
+
+        Return False when the store refused the write (a full disk, a
+        damaged file): the text stays in the editor and the clerk is told.
+        """
         self._autosave.stop()
         article = self.editor.article()
         if article is None:
-            return
-        stored = self.store.get_article(article.uuid)
-        if stored is not None and _same_content(stored, article):
-            return
-        self.store.save_article(article)
+            return True
+        try:
+            stored = self.store.get_article(article.uuid)
+            if stored is not None and _same_content(stored, article):
+                return True
+            self.store.save_article(article)
+        except (sqlite3.Error, OSError) as error:
+            log.error("saving article %s failed: %s", article.uuid, error)
+            self.editor.show_problem(error_text("save_failed"))
+            self._save_failed = True
+            return False
+        if self._save_failed:
+            self._save_failed = False
+            self._show_article_problem(article)
         self.list_model.refresh(article.uuid)
+        return True
 
     def queue_current(self, send_as: SendAs) -> None:
-        self.save_current()
+        if not self.save_current():
+            return
         article = self.editor.article()
         if article is None:
             return
@@ -229,8 +247,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr(
                 "The article is queued. Set up the site account to send it."), 8000)
 
+    def confirm_close_unsaved(self) -> bool:
+        """Ask whether to close although the last changes are not saved."""
+        answer = QMessageBox.warning(
+            self, "TinXa", self.tr(
+                "Your last changes could not be saved on this computer (the "
+                "disk may be full). If you close TinXa now they are lost. "
+                "Close anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _on_row_changed(self, current, previous) -> None:
-        self.save_current()
+        if not self.save_current():
+            # Stay on the article whose text is not saved yet.
+            self._select(self.editor.article().uuid)
+            return
         article = self.store.get_article(self.list_model.uuid_at(current.row())) \
             if current.isValid() else None
         self._load_media_paths(article)
@@ -436,7 +468,9 @@ class MainWindow(QMainWindow):
             "The language changes the next time TinXa starts."), 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_current()
+        if not self.save_current() and not self.confirm_close_unsaved():
+            event.ignore()
+            return
         self.sync.shutdown()
         self.background.shutdown()
         self.sync.blockSignals(True)

@@ -106,6 +106,11 @@ _ERROR_TEXTS = {
         "Messages", "The photo has too many pixels to process safely."),
     "image_exceeds_max_bytes": QT_TRANSLATE_NOOP(
         "Messages", "The photo cannot be made small enough for the site."),
+    "save_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "TinXa could not save this article on the computer; the disk may be "
+        "full. Your text is still here: free some disk space, and TinXa saves "
+        "it at your next keystroke. Do not close TinXa before that."),
     "bug": QT_TRANSLATE_NOOP(
         "Messages",
         "TinXa hit an internal error. The article is kept and will be tried "

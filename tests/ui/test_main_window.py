@@ -74,3 +74,29 @@ def test_queue_without_site_waits(open_window):
     assert window.store.get_article(uuid).local_status is LocalStatus.QUEUED
     assert window.store.count_waiting() == 1
     assert "1" in window.status_panel.waiting.text()
+
+
+def test_full_disk_keeps_text_and_window(open_window, monkeypatch):
+    import sqlite3
+
+    window = open_window()
+    window.new_article()
+    save = window.store.save_article
+
+    def disk_full(article):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.store, "save_article", disk_full)
+    monkeypatch.setattr(window, "confirm_close_unsaved", lambda: False)
+    type_text(window.editor.body, "Đoạn gõ khi đĩa đầy.")
+    assert not window.save_current()
+    assert window.editor.problem.isVisibleTo(window)
+    assert not window.close()
+    assert window.isVisible()
+    assert window.editor.body.toPlainText() == "Đoạn gõ khi đĩa đầy."
+
+    monkeypatch.setattr(window.store, "save_article", save)
+    assert window.save_current()
+    assert not window.editor.problem.isVisibleTo(window)
+    uuid = window.editor.article().uuid
+    assert window.store.get_article(uuid).body == "Đoạn gõ khi đĩa đầy."
