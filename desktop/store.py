@@ -403,6 +403,12 @@ class Store:
              nfc(media.caption), int(media.upload_started), int(media.shrunk),
              media.server_id, media.server_url, media.uuid))
 
+    def mark_rejected(self, uuid: str, error_code: str) -> None:
+        """Flag an article the site took in a form the clerk did not ask for."""
+        self._db.execute(
+            "UPDATE articles SET local_status = 'rejected', last_error = ? "
+            "WHERE uuid = ?", (error_code, uuid))
+
     def error_detail(self, uuid: str) -> str:
         row = self._db.execute(
             """SELECT error_detail FROM outbox WHERE article_uuid = ?

@@ -167,6 +167,12 @@ class SyncEngine:
         article.server_fingerprint = remote.fingerprint()
         self._store.complete_operation(operation, article)
         self._set_online(True)
+        if remote.terms_dropped:
+            # The post exists (its id is kept, so a resend updates it), but
+            # not under the category the clerk chose.
+            self._store.mark_rejected(article.uuid, "category_dropped")
+            self._emit(article.uuid, "rejected", "category_dropped")
+            return "rejected"
         log.info("article %s sent as post %d (%s)", article.uuid, remote.id,
                  remote.status)
         self._emit(article.uuid, "sent")

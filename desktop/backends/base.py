@@ -37,6 +37,7 @@ class RemotePost:
     categories: list[int] = field(default_factory=list)
     tags: list[int] = field(default_factory=list)
     featured_media: int = 0
+    terms_dropped: bool = False  # a chosen category is missing on the site
 
     def fingerprint(self) -> str:
         """Hash of what an edit on the web could change, apart from status."""

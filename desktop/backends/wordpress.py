@@ -1,5 +1,6 @@
 """WordPress over its REST API, signed in with an Application Password."""
 
+import html
 import ipaddress
 import logging
 import re
@@ -125,7 +126,7 @@ class WordPressBackend:
         found = {}
         for term in self._get_all("wp/v2/categories"):
             if term.get("slug") != "uncategorized":
-                found[nfc(term["name"])] = int(term["id"])
+                found[_term_name(term)] = int(term["id"])
         return found
 
     # Posts
@@ -155,14 +156,35 @@ class WordPressBackend:
             # An earlier create of this article reached the site after all.
             log.info("post for %s exists as %d; updating it", post.uuid, existing)
             return self.update_post(existing, post)
-        self._check_terms(created, body)
-        return _remote_post(created)
+        return self._with_terms_checked(created, body, post)
 
     def update_post(self, post_id: int, post: OutgoingPost) -> RemotePost:
         body = self._post_body(post)
         updated = self._call("POST", f"wp/v2/posts/{post_id}", json=body)
-        self._check_terms(updated, body)
-        return _remote_post(updated)
+        return self._with_terms_checked(updated, body, post)
+
+    def _with_terms_checked(self, stored: dict, sent: dict,
+                            post: OutgoingPost) -> RemotePost:
+        """WordPress drops unknown category ids without an error. If it did,
+        the category list is read again and the post updated once more; if a
+        category is still missing, the post is returned flagged."""
+        remote = _remote_post(stored)
+        if sorted(remote.categories) == sorted(sent["categories"]):
+            return remote
+        log.warning("site dropped categories of post %d: sent %s, stored %s",
+                    remote.id, sent["categories"], remote.categories)
+        self.site.categories = self.fetch_categories()
+        try:
+            categories = self._category_ids(post.category_names)
+        except RejectedError:
+            remote.terms_dropped = True
+            return remote
+        body = dict(sent, categories=categories)
+        body.pop("status", None)
+        again = _remote_post(self._call("POST", f"wp/v2/posts/{remote.id}",
+                                        json=body))
+        again.terms_dropped = sorted(again.categories) != sorted(body["categories"])
+        return again
 
     def get_post(self, post_id: int) -> RemotePost:
         data = self._call("GET", f"wp/v2/posts/{post_id}",
@@ -237,32 +259,47 @@ class WordPressBackend:
         return _remote_media(data)
 
     def _category_ids(self, names: list[str]) -> list[int]:
+        """Map category names to the site's ids, reading the list again when
+        a name is unknown or a known id is gone, so that no post is filed
+        under a deleted category (WordPress would make it Uncategorized)."""
         missing = [name for name in names if name not in self.site.categories]
-        if missing:
+        if missing or not self._category_ids_exist(names):
             self.site.categories = self.fetch_categories()
         ids = []
         for name in names:
             if name not in self.site.categories:
                 if not self.site.can("manage_categories"):
                     raise RejectedError("category_missing", name, name=name)
-                term = self._call("POST", "wp/v2/categories", json={"name": name})
-                self.site.categories[name] = int(term["id"])
+                self.site.categories[name] = self._create_term(
+                    "wp/v2/categories", name)
             ids.append(self.site.categories[name])
         return ids
 
-    def _tag_id(self, name: str) -> int:
-        for term in self._call("GET", "wp/v2/tags",
-                               params={"search": name, "per_page": 100}):
-            if nfc(term["name"]).casefold() == name.casefold():
-                return int(term["id"])
-        return int(self._call("POST", "wp/v2/tags", json={"name": name})["id"])
+    def _category_ids_exist(self, names: list[str]) -> bool:
+        ids = sorted({self.site.categories[name] for name in names})
+        if not ids:
+            return True
+        found = self._call("GET", "wp/v2/categories", params={
+            "include": ",".join(map(str, ids)), "per_page": 100, "_fields": "id"})
+        return sorted(term["id"] for term in found) == ids
 
-    @staticmethod
-    def _check_terms(stored: dict, sent: dict) -> None:
-        """WordPress drops unknown term ids without an error: compare."""
-        if sorted(stored.get("categories") or []) != sorted(sent["categories"]):
-            if sent["categories"]:
-                raise RejectedError("category_dropped", str(stored.get("categories")))
+    def _tag_id(self, name: str) -> int:
+        # WordPress stores "&" and "<" as entities, and searches the stored form.
+        search = html.escape(name, quote=False)
+        for term in self._call("GET", "wp/v2/tags",
+                               params={"search": search, "per_page": 100}):
+            if _term_name(term).casefold() == name.casefold():
+                return int(term["id"])
+        return self._create_term("wp/v2/tags", name)
+
+    def _create_term(self, route: str, name: str) -> int:
+        try:
+            return int(self._call("POST", route, json={"name": name})["id"])
+        except RejectedError as error:
+            if error.params.get("server_code") == "term_exists" and \
+                    error.params.get("existing_id"):
+                return int(error.params["existing_id"])
+            raise
 
     # Transport
 
@@ -301,6 +338,11 @@ class WordPressBackend:
             if page >= total_pages or not batch:
                 return items
             page += 1
+
+
+def _term_name(term: dict) -> str:
+    """A term's name as typed: WordPress returns "&" as "&amp;"."""
+    return nfc(html.unescape(term.get("name") or ""))
 
 
 def _duplicate_of(error: RejectedError) -> int | None:
@@ -394,7 +436,9 @@ def _error_for(response: requests.Response, method: str) -> Exception:
     data = _json_or_none(response)
     code = data.get("code", "") if isinstance(data, dict) else ""
     extra = data.get("data") if isinstance(data, dict) else None
-    existing_id = extra.get("id") if isinstance(extra, dict) else None
+    existing_id = None
+    if isinstance(extra, dict):
+        existing_id = extra.get("id") or extra.get("term_id")
     log.info("%s %s answered %d %s", method, response.url, status, code or message)
     if status in _RETRYABLE_STATUSES:
         retry_after = _retry_after(response)

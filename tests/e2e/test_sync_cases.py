@@ -394,3 +394,54 @@ def test_upload_after_lost_upload_adopts_media(make_client, site, tmp_path,
         [earlier.json()["id"]]
     assert client.store.list_media(article.uuid)[0].server_id == \
         earlier.json()["id"]
+
+
+def test_deleted_category_is_read_again(make_client, site, wordpress):
+    """A category deleted and made again on the site after sign-in: the old
+    id is dropped, so TinXa reads the list again and files the post right."""
+    client = make_client()
+    admin = wordpress.accounts["administrator"]
+    auth = (admin.username, admin.application_password)
+    old_id = wordpress.categories["Thông báo"]
+    site.session.delete(site.root + f"wp/v2/categories/{old_id}",
+                        params={"force": "true"}, auth=auth,
+                        timeout=30).raise_for_status()
+    made = site.session.post(site.root + "wp/v2/categories", auth=auth,
+                             json={"name": "Thông báo"}, timeout=30).json()
+    article = client.write(categories=("Thông báo",))
+    client.queue(article)
+    client.sync()
+    posts = site.posts_with_uuid(article.uuid)
+    assert len(posts) == 1
+    assert posts[0]["categories"] == [made["id"]]
+    assert client.article(article.uuid).local_status is LocalStatus.SENT
+
+
+def test_deleted_category_keeps_post_id(make_client, site, wordpress):
+    client = make_client()
+    admin = wordpress.accounts["administrator"]
+    old_id = wordpress.categories["Hỏi đáp"]
+    site.session.delete(site.root + f"wp/v2/categories/{old_id}",
+                        params={"force": "true"},
+                        auth=(admin.username, admin.application_password),
+                        timeout=30).raise_for_status()
+    article = client.write(categories=("Hỏi đáp",))
+    client.queue(article)
+    client.sync()
+    local = client.article(article.uuid)
+    assert local.local_status is LocalStatus.REJECTED
+    assert local.last_error == "category_missing"
+    assert site.all_posts() == []
+
+
+@pytest.mark.parametrize("name", ["Kinh tế & xã hội", "An ninh <trật tự>"])
+def test_term_with_ampersand_is_reused(make_client, site, name):
+    client = make_client(role="editor")
+    for number in range(2):
+        article = client.write(title=f"Bài {number}", categories=(name,))
+        article.tags = [name]
+        client.store.save_article(article)
+        client.queue(article)
+        client.sync()
+        assert client.article(article.uuid).local_status is LocalStatus.SENT
+    assert len(site.all_posts()) == 2
