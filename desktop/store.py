@@ -7,6 +7,7 @@ enters the store is normalised to NFC first.
 
 import json
 import logging
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -96,7 +97,8 @@ class Store:
     def save_article(self, article: Article) -> Article:
         """Insert or update an article, normalising its text to NFC."""
         for name in _TEXT_FIELDS:
-            setattr(article, name, nfc(getattr(article, name)))
+            setattr(article, name, _clean_text(getattr(article, name),
+                                               multiline=name in ("lead", "body")))
         article.categories = [nfc(c).strip() for c in article.categories if c.strip()]
         article.tags = [nfc(t).strip() for t in article.tags if t.strip()]
         article.updated_at = utc_now()
@@ -166,9 +168,11 @@ class Store:
                 """UPDATE articles SET local_status = ?, send_as = ?, site_id = ?,
                        last_error = '' WHERE uuid = ?""",
                 (LocalStatus.QUEUED.value, send_as.value, site_id, uuid))
+            # A send already in flight may carry the older text: the new
+            # request gets an entry of its own, which goes after it.
             waiting = db.execute(
-                "SELECT id FROM outbox WHERE article_uuid = ? AND state != 'done'",
-                (uuid,)).fetchone()
+                """SELECT id FROM outbox WHERE article_uuid = ?
+                   AND state NOT IN ('done', 'in_flight')""", (uuid,)).fetchone()
             if waiting:
                 db.execute(
                     """UPDATE outbox SET site_id = ?, next_attempt_at = 0,
@@ -208,13 +212,15 @@ class Store:
         with self._transaction() as db:
             db.execute(query, (site_id, *error_codes))
 
-    def assign_site(self, site_id: int) -> None:
-        """Give sends queued before any account existed to this site."""
+    def assign_site(self, site_id: int, previous_site_id: int = 0) -> None:
+        """Give waiting sends of the previous account (or of none, 0) and its
+        articles to this site account: the clerk signed in again, perhaps at
+        the site's new address."""
         with self._transaction() as db:
-            db.execute("UPDATE outbox SET site_id = ? WHERE site_id = 0 "
-                       "AND state != 'done'", (site_id,))
-            db.execute("UPDATE articles SET site_id = ? WHERE site_id = 0 "
-                       "OR site_id IS NULL", (site_id,))
+            db.execute("UPDATE outbox SET site_id = ? WHERE site_id = ? "
+                       "AND state != 'done'", (site_id, previous_site_id))
+            db.execute("UPDATE articles SET site_id = ? WHERE site_id = ? "
+                       "OR site_id IS NULL", (site_id, previous_site_id))
 
     def waiting_operations(self) -> list[Operation]:
         rows = self._db.execute(
@@ -242,15 +248,20 @@ class Store:
         with self._transaction() as db:
             db.execute(
                 """UPDATE articles SET
-                       local_status = CASE WHEN revision = ? THEN 'sent'
+                       local_status = CASE
+                           WHEN EXISTS (SELECT 1 FROM outbox
+                               WHERE article_uuid = articles.uuid
+                               AND state != 'done' AND id != ?) THEN 'queued'
+                           WHEN revision = ? THEN 'sent'
                            ELSE 'changed' END,
                        server_id = ?, server_status = ?, server_link = ?,
                        server_modified = ?, server_fingerprint = ?,
                        last_error = '', conflict = ''
                    WHERE uuid = ?""",
-                (article.revision, article.server_id, article.server_status,
-                 article.server_link, article.server_modified,
-                 article.server_fingerprint, article.uuid))
+                (operation.id, article.revision, article.server_id,
+                 article.server_status, article.server_link,
+                 article.server_modified, article.server_fingerprint,
+                 article.uuid))
             db.execute(
                 """UPDATE outbox SET state = 'done', uncertain = 0, error_code = '',
                        error_detail = '', updated_at = ? WHERE id = ?""",
@@ -461,6 +472,19 @@ class _Transaction:
 
     def __exit__(self, error_type, error, trace) -> None:
         self._db.execute("ROLLBACK" if error_type else "COMMIT")
+
+
+# C0 and C1 control characters other than tab and line breaks: pasted text
+# carries them, and WordPress strips them, so local and site copies would differ.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _clean_text(text: str, multiline: bool) -> str:
+    """NFC, without control characters; single-line fields lose line breaks."""
+    text = _CONTROL.sub("", nfc(text))
+    if not multiline:
+        text = " ".join(text.split())
+    return text
 
 
 def _article_params(article: Article) -> dict:

@@ -106,6 +106,10 @@ _ERROR_TEXTS = {
         "Messages", "The photo has too many pixels to process safely."),
     "image_exceeds_max_bytes": QT_TRANSLATE_NOOP(
         "Messages", "The photo cannot be made small enough for the site."),
+    "site_moved": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The site answers at another address now (%1). Open Site account and "
+        "sign in with the new address; queued articles wait."),
     "save_failed": QT_TRANSLATE_NOOP(
         "Messages",
         "TinXa could not save this article on the computer; the disk may be "

@@ -9,7 +9,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLockFile
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.paths import AppPaths
@@ -18,14 +18,37 @@ from desktop.store import Store
 log = logging.getLogger(__name__)
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
+_TEXTS = {
+    "close": QT_TRANSLATE_NOOP("Startup", "Close"),
+    "unwritable": QT_TRANSLATE_NOOP(
+        "Startup",
+        "TinXa cannot write to its data folder %1 (%2). Ask the person who "
+        "looks after this computer to give you write access, or start TinXa "
+        "with another folder."),
+    "running": QT_TRANSLATE_NOOP(
+        "Startup",
+        "TinXa is already open on this computer with the same data. Use the "
+        "window that is open; it may be minimised in the task bar."),
+    "stuck": QT_TRANSLATE_NOOP(
+        "Startup",
+        "The TinXa data file %1 is damaged and could not be moved aside."),
+    "damaged": QT_TRANSLATE_NOOP(
+        "Startup",
+        "The TinXa data file was damaged, for example by a power cut. It has "
+        "been kept as %1 for a technician to recover, and TinXa starts with "
+        "an empty article list."),
+}
+
+
+def _text(key: str, value: str = "", second: str = "") -> str:
+    text = QCoreApplication.translate("Startup", _TEXTS[key])
+    return text.replace("%1", value).replace("%2", second)
 
 
 def show_error(text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, "TinXa", text)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.button(QMessageBox.StandardButton.Close).setText(_translate("Close"))
+    box.button(QMessageBox.StandardButton.Close).setText(_text("close"))
     box.exec()
 
 
@@ -36,11 +59,7 @@ def show_warning(text: str) -> None:
 
 
 def unwritable_folder_text(folder: Path, error: OSError) -> str:
-    return _translate(
-        "TinXa cannot write to its data folder %1 (%2). Ask the person who "
-        "looks after this computer to give you write access, or start TinXa "
-        "with another folder.").replace("%1", str(folder)).replace(
-            "%2", error.strerror or str(error))
+    return _text("unwritable", str(folder), error.strerror or str(error))
 
 
 def take_instance_lock(paths: AppPaths) -> QLockFile | None:
@@ -52,9 +71,7 @@ def take_instance_lock(paths: AppPaths) -> QLockFile | None:
     lock = QLockFile(str(paths.data_dir / "tinxa.lock"))
     if lock.tryLock(200):
         return lock
-    show_error(_translate(
-        "TinXa is already open on this computer with the same data. Use the "
-        "window that is open; it may be minimised in the task bar."))
+    show_error(_text("running"))
     return None
 
 
@@ -79,16 +96,11 @@ def check_database(paths: AppPaths) -> bool:
         return True
     kept = _set_aside(paths.database)
     if kept is None:
-        show_error(_translate(
-            "The TinXa data file %1 is damaged and could not be moved aside.")
-            .replace("%1", str(paths.database)))
+        show_error(_text("stuck", str(paths.database)))
         return False
     # TODO(store): articles in the damaged file are not salvaged yet; a
     # technician must recover them from the copy by hand.
-    show_warning(_translate(
-        "The TinXa data file was damaged, for example by a power cut. It has "
-        "been kept as %1 for a technician to recover, and TinXa starts with "
-        "an empty article list.").replace("%1", str(kept)))
+    show_warning(_text("damaged", str(kept)))
     return True
 
 

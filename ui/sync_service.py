@@ -114,6 +114,8 @@ class SyncService(QObject):
             self.sign_in_finished.emit(None, TinXaError("bug"))
             return
         self._store.assign_site(site.id)
+        if self._site_id and self._site_id != site.id:
+            self._store.assign_site(site.id, previous_site_id=self._site_id)
         self._site_id = site.id
         self._engine.signed_in(site.id)
         self.sign_in_finished.emit(site, None)

@@ -1,8 +1,11 @@
 """WordPress over its REST API, signed in with an Application Password."""
 
+import email.utils
 import html
 import ipaddress
 import logging
+import math
+from datetime import datetime, timezone
 import re
 from typing import Any
 from pathlib import Path
@@ -37,7 +40,9 @@ def normalise_site_url(url: str) -> str:
     if not text:
         raise InputError("site_url_missing")
     if "://" not in text:
-        text = "https://" + text
+        # A loopback address has no certificate: a test server is plain http.
+        host = urlsplit("//" + text).hostname or ""
+        text = ("http://" if _is_loopback(host) else "https://") + text
     parts = urlsplit(text)
     try:
         parts.port  # raises ValueError for a port that is not a number
@@ -46,6 +51,9 @@ def normalise_site_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname \
             or any(char.isspace() for char in text):
         raise InputError("site_url_invalid", url)
+    if parts.username or parts.password:
+        # A password in the address would be stored and logged with it.
+        raise InputError("site_url_invalid", parts.hostname)
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise InputError("insecure_http", url)
     path = parts.path.rstrip("/")
@@ -64,7 +72,9 @@ def _is_loopback(host: str) -> bool:
 class WordPressBackend:
     def __init__(self, site: Site, password: str, http: HttpClient) -> None:
         self.site = site
-        self._auth = (site.username, password)
+        # Bytes, because requests encodes text as Latin-1 and a Vietnamese
+        # letter in a user name would raise instead of reaching the site.
+        self._auth = (site.username.encode("utf-8"), password.encode("utf-8"))
         self._http = http
 
     # Account
@@ -96,13 +106,26 @@ class WordPressBackend:
 
     def _discover(self) -> dict:
         """Find the REST root: pretty permalinks first, then the query form."""
-        for root in (f"{self.site.url}/wp-json/", f"{self.site.url}/?rest_route=/"):
-            response = self._http.request("GET", root)
+        for root, marker in ((f"{self.site.url}/wp-json/", "/wp-json/"),
+                             (f"{self.site.url}/?rest_route=/", "/?rest_route=/")):
+            response = self._http.request("GET", root, allow_redirects=True)
             index = _json_or_none(response)
             if response.ok and isinstance(index, dict) and "namespaces" in index:
-                self.site.api_root = root
+                if response.url != root and marker in response.url:
+                    self._follow_move(response.url, marker)
+                else:
+                    self.site.api_root = root
                 return index
         raise InputError("not_wordpress", self.site.url)
+
+    def _follow_move(self, final_root: str, marker: str) -> None:
+        """Adopt the address a site redirects to (xa.vn to www.xa.vn), so the
+        password goes straight there: requests drops it on a redirect to
+        another host, and WordPress would then answer as for a wrong one."""
+        moved = normalise_site_url(final_root.split(marker)[0])
+        log.info("site %s answers at %s", self.site.url, moved)
+        self.site.url = moved
+        self.site.api_root = moved + marker
 
     def _auth_header_arrives(self) -> bool:
         """Ask the companion plugin whether our Authorization header reached
@@ -134,13 +157,13 @@ class WordPressBackend:
     def find_post(self, uuid: str, title: str) -> RemotePost | None:
         if self.site.has_companion:
             params = {"client_uuid": uuid, "status": "any", "context": "edit"}
-            posts = self._call("GET", "wp/v2/posts", params=params)
+            posts = _expect_list(self._call("GET", "wp/v2/posts", params=params))
             return _remote_post(posts[0]) if posts else None
         # TODO(sync): without the companion plugin this matches on title and
         # author only, so two articles with one title by one clerk could merge.
         params = {"search": title, "author": self.site.user_id, "status": "any",
                   "context": "edit", "per_page": 20}
-        for post in self._call("GET", "wp/v2/posts", params=params):
+        for post in _expect_list(self._call("GET", "wp/v2/posts", params=params)):
             if nfc(post.get("title", {}).get("raw", "")) == nfc(title):
                 return _remote_post(post)
         return None
@@ -200,8 +223,8 @@ class WordPressBackend:
             params = {"include": ",".join(map(str, batch)), "status": "any",
                       "per_page": 100,
                       "_fields": "id,status,link,modified_gmt,title,author"}
-            posts += [_remote_post(data)
-                      for data in self._call("GET", "wp/v2/posts", params=params)]
+            answer = _expect_list(self._call("GET", "wp/v2/posts", params=params))
+            posts += [_remote_post(data) for data in answer]
         return posts
 
     def _post_body(self, post: OutgoingPost) -> dict[str, Any]:
@@ -225,8 +248,8 @@ class WordPressBackend:
             # TODO(sync): without the companion plugin an upload whose answer
             # was lost cannot be found again, so it may be uploaded twice.
             return None
-        found = self._call("GET", "wp/v2/media",
-                           params={"client_uuid": uuid, "context": "edit"})
+        found = _expect_list(self._call(
+            "GET", "wp/v2/media", params={"client_uuid": uuid, "context": "edit"}))
         return _remote_media(found[0]) if found else None
 
     def upload_media(self, upload: UploadFile,
@@ -311,8 +334,10 @@ class WordPressBackend:
         return self._root() + route
 
     def _call(self, method: str, route: str, **kwargs: Any) -> Any:
+        # A redirect would turn a POST into a GET, or drop the password on
+        # the way to another host: it is reported, never followed.
         response = self._http.request(method, self._url(route), auth=self._auth,
-                                      **kwargs)
+                                      allow_redirects=False, **kwargs)
         if not 200 <= response.status_code < 300:
             raise _error_for(response, method)
         data = _json_or_none(response)
@@ -354,8 +379,27 @@ def _duplicate_of(error: RejectedError) -> int | None:
     return int(existing) if existing else None
 
 
-def _remote_post(data: dict) -> RemotePost:
+def _expect_item(data: Any) -> dict:
+    """Check an answer is one WordPress item; a proxy or a broken plugin may
+    answer 200 with a list, a string or an empty object."""
+    if not isinstance(data, dict) or not isinstance(data.get("id"), int):
+        raise NetworkError("bad_response", repr(data)[:_MAX_MESSAGE],
+                           uncertain=True)
+    return data
+
+
+def _expect_list(data: Any) -> list:
+    if not isinstance(data, list) or not all(isinstance(item, dict)
+                                             for item in data):
+        raise NetworkError("bad_response", repr(data)[:_MAX_MESSAGE])
+    return data
+
+
+def _remote_post(data: Any) -> RemotePost:
+    data = _expect_item(data)
     lock = data.get("tinxa_edit_lock") or {}
+    if not isinstance(lock, dict):
+        lock = {}
     return RemotePost(
         id=int(data["id"]), status=data.get("status", ""),
         link=data.get("link", ""), modified_gmt=data.get("modified_gmt", ""),
@@ -373,7 +417,8 @@ def _raw_text(data: dict, name: str) -> str:
     return nfc(value.get("raw") or value.get("rendered") or "")
 
 
-def _remote_media(data: dict) -> RemoteMedia:
+def _remote_media(data: Any) -> RemoteMedia:
+    data = _expect_item(data)
     return RemoteMedia(id=int(data["id"]), url=data.get("source_url", ""),
                        mime_type=data.get("mime_type", ""))
 
@@ -440,6 +485,10 @@ def _error_for(response: requests.Response, method: str) -> Exception:
     if isinstance(extra, dict):
         existing_id = extra.get("id") or extra.get("term_id")
     log.info("%s %s answered %d %s", method, response.url, status, code or message)
+    if 300 <= status < 400:
+        # Sending waits until the clerk signs in at the new address.
+        return SignInError("site_moved", response.headers.get("Location", ""),
+                           status=status)
     if status in _RETRYABLE_STATUSES:
         retry_after = _retry_after(response)
         kind = "server_busy" if status in (429, 503) else "server_error"
@@ -456,8 +505,18 @@ def _error_for(response: requests.Response, method: str) -> Exception:
 
 
 def _retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
+    """Seconds from a Retry-After header, given as seconds or as a date."""
+    value = response.headers.get("Retry-After", "").strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = (when - datetime.now(timezone.utc)).total_seconds()
+    if math.isnan(seconds):
         return None
+    return max(0.0, seconds)

@@ -278,117 +278,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="91" />
         <source>&amp;New article</source>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Send for &amp;review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
         <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Save on the site as draft only</source>
         <translation>Chỉ lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Site &amp;account…</source>
         <translation>&amp;Tài khoản trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Site</source>
         <translation>&amp;Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>Main</source>
         <translation>Thanh công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>Write a new article</source>
         <translation>Viết bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Give the article a title before sending it.</source>
         <translation>Hãy đặt tiêu đề cho bài trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>The article is queued and will be sent when the site answers.</source>
         <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="248" />
         <source>The article is queued. Set up the site account to send it.</source>
         <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="254" />
+        <source>Your last changes could not be saved on this computer (the disk may be full). If you close TinXa now they are lost. Close anyway?</source>
+        <translation>Không lưu được những thay đổi mới nhất trên máy (có thể ổ đĩa đã đầy). Nếu đóng TinXa bây giờ, các thay đổi đó sẽ mất. Vẫn đóng?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Uploading a photo: %1 of %2 KB</source>
         <translation>Đang tải ảnh lên: %1 / %2 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Insert photo</source>
         <translation>Chèn ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Preparing the photo…</source>
         <translation>Đang xử lý ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="345" />
         <source>Attach file</source>
         <translation>Đính kèm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="346" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="468" />
         <source>The language changes the next time TinXa starts.</source>
         <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
     </message>
@@ -547,83 +552,139 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="109" />
+        <source>The site answers at another address now (%1). Open Site account and sign in with the new address; queued articles wait.</source>
+        <translation>Trang đã chuyển sang địa chỉ khác (%1). Hãy mở Tài khoản trang và đăng nhập bằng địa chỉ mới; các bài trong hàng chờ vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="113" />
+        <source>TinXa could not save this article on the computer; the disk may be full. Your text is still here: free some disk space, and TinXa saves it at your next keystroke. Do not close TinXa before that.</source>
+        <translation>TinXa không lưu được bài này vào máy; có thể ổ đĩa đã đầy. Nội dung vẫn còn ở đây: hãy giải phóng bớt dung lượng đĩa, TinXa sẽ lưu ngay khi anh/chị gõ tiếp. Đừng đóng TinXa trước lúc đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="118" />
         <source>TinXa hit an internal error. The article is kept and will be tried again; the log has the details.</source>
         <translation>TinXa gặp lỗi nội bộ. Bài vẫn được giữ và sẽ được gửi lại; chi tiết có trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>Sent, awaiting review</source>
         <translation>Đã gửi, chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>Saved on the site as draft</source>
         <translation>Đã lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>Scheduled</source>
         <translation>Đã hẹn giờ đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>Published</source>
         <translation>Đã đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>Published privately</source>
         <translation>Đã đăng (riêng tư)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>Deleted on the site</source>
         <translation>Đã bị xoá trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>Sending failed (%1).</source>
         <translation>Gửi bài không thành công (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>The site said: %1</source>
         <translation>Trang báo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="163" />
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>Waiting to send (will retry)</source>
         <translation>Chờ gửi (sẽ thử lại)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>Waiting to send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="170" />
         <source>Refused by the site</source>
         <translation>Bị trang từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>Changed, not sent again</source>
         <translation>Đã sửa, chưa gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>Changed on the site too: choose a version</source>
         <translation>Trang cũng đã sửa: cần chọn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
+    </message>
+</context>
+<context>
+    <name>SpellHighlighter</name>
+    <message>
+        <location filename="../../ui/spell_highlighter.py" line="137" />
+        <source>No suggestions</source>
+        <translation>Không có gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spell_highlighter.py" line="142" />
+        <source>Add to dictionary</source>
+        <translation>Thêm vào từ điển</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spell_highlighter.py" line="144" />
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/startup.py" line="22" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="23" />
+        <source>TinXa cannot write to its data folder %1 (%2). Ask the person who looks after this computer to give you write access, or start TinXa with another folder.</source>
+        <translation>TinXa không ghi được vào thư mục dữ liệu %1 (%2). Hãy nhờ người quản lý máy cấp quyền ghi, hoặc mở TinXa với thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="28" />
+        <source>TinXa is already open on this computer with the same data. Use the window that is open; it may be minimised in the task bar.</source>
+        <translation>TinXa đang mở trên máy này với cùng dữ liệu. Hãy dùng cửa sổ đang mở; có thể nó đang thu nhỏ dưới thanh tác vụ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="32" />
+        <source>The TinXa data file %1 is damaged and could not be moved aside.</source>
+        <translation>Tệp dữ liệu TinXa %1 bị hỏng và không chuyển sang chỗ khác được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="35" />
+        <source>The TinXa data file was damaged, for example by a power cut. It has been kept as %1 for a technician to recover, and TinXa starts with an empty article list.</source>
+        <translation>Tệp dữ liệu TinXa bị hỏng, ví dụ do mất điện đột ngột. Tệp đã được cất thành %1 để kỹ thuật viên khôi phục, và TinXa mở với danh sách bài trống.</translation>
     </message>
 </context>
 <context>

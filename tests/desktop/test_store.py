@@ -141,3 +141,13 @@ def test_site_round_trip(store):
     stored = store.get_site(site.id)
     assert stored.url == "https://xa.example"
     assert stored.categories == {}
+
+
+def test_control_characters_are_removed(store):
+    article = store.save_article(Article(
+        title="Tin\x00 số\x07 1\n\tmới", body="Dòng 1\x1b\nDòng 2\tcột",
+        author="Hoa\x85"))
+    stored = store.get_article(article.uuid)
+    assert stored.title == "Tin số 1 mới"
+    assert stored.body == "Dòng 1\nDòng 2\tcột"
+    assert stored.author == "Hoa"

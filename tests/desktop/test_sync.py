@@ -501,3 +501,25 @@ def test_status_change_is_no_conflict(engine, store, site, backend):
     assert engine.run_once(site.id) == 1
     assert backend.posts[1].status == "publish"
     assert "Bản sửa sau khi gửi" in backend.posts[1].content_html
+
+
+def test_correction_during_send_goes_next(engine, store, site, backend):
+    article = queue(store, site)
+    original_create = backend.create_post
+
+    def clerk_corrects_meanwhile(post):
+        corrected = store.get_article(article.uuid)
+        corrected.body = "Bản đính chính"
+        store.save_article(corrected)
+        store.queue_article(article.uuid, site.id, SendAs.REVIEW)
+        return original_create(post)
+
+    backend.create_post = clerk_corrects_meanwhile
+    engine.run_once(site.id)
+    assert store.get_article(article.uuid).local_status is LocalStatus.QUEUED
+    assert store.count_waiting() == 1
+
+    engine.run_once(site.id)
+    assert "Bản đính chính" in backend.posts[1].content_html
+    assert len(backend.posts) == 1
+    assert store.get_article(article.uuid).local_status is LocalStatus.SENT

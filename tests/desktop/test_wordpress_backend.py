@@ -86,3 +86,47 @@ def test_retry_after_is_read():
 def test_failed_get_is_never_uncertain():
     error = _error_for(make_response(502, b"{}"), "GET")
     assert not error.uncertain
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("127.0.0.1:8080", "http://127.0.0.1:8080"),
+    ("localhost:8080/wp", "http://localhost:8080/wp"),
+    ("xa.vn:8443", "https://xa.vn:8443"),
+])
+def test_scheme_defaults_by_host(typed, expected):
+    assert normalise_site_url(typed) == expected
+
+
+def test_password_in_address_is_refused():
+    with pytest.raises(InputError) as caught:
+        normalise_site_url("https://admin:secret@xa.vn")
+    assert caught.value.code == "site_url_invalid"
+    assert "secret" not in str(caught.value)
+
+
+def test_redirect_asks_for_sign_in():
+    error = _error_for(make_response(301, b"", {"Location": "https://www.xa.vn/"}),
+                       "POST")
+    assert error.kind is ErrorKind.NEEDS_SIGN_IN
+    assert error.code == "site_moved"
+    assert error.detail == "https://www.xa.vn/"
+
+
+def test_retry_after_as_date():
+    import email.utils
+    import time
+
+    later = email.utils.formatdate(time.time() + 120, usegmt=True)
+    error = _error_for(make_response(503, b"{}", {"Retry-After": later}), "GET")
+    assert 100 < error.retry_after <= 121
+
+
+@pytest.mark.parametrize("answer", [[], "ok", {}, {"id": "7"}, None])
+def test_odd_answer_is_bad_response(answer):
+    from desktop.backends.wordpress import _remote_post
+    from desktop.errors import NetworkError
+
+    with pytest.raises(NetworkError) as caught:
+        _remote_post(answer)
+    assert caught.value.code == "bad_response"
+    assert caught.value.uncertain

@@ -445,3 +445,52 @@ def test_term_with_ampersand_is_reused(make_client, site, name):
         client.sync()
         assert client.article(article.uuid).local_status is LocalStatus.SENT
     assert len(site.all_posts()) == 2
+
+
+def test_sign_in_follows_moved_site(wordpress, tmp_path, site):
+    """The address typed redirects to the site's real address, on another
+    port: TinXa signs in there instead of reporting a wrong password."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Moved(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(301)
+            self.send_header("Location", wordpress.base_url + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    old = ThreadingHTTPServer(("127.0.0.1", 0), Moved)
+    threading.Thread(target=old.serve_forever, daemon=True).start()
+    try:
+        from tests.e2e.sync_client import SyncClient
+
+        class OldAddress:
+            url = f"http://127.0.0.1:{old.server_address[1]}"
+
+        client = SyncClient(tmp_path, wordpress, OldAddress, role="contributor")
+        assert client.site.url == wordpress.base_url
+        article = client.write()
+        client.queue(article)
+        client.sync()
+        assert len(site.posts_with_uuid(article.uuid)) == 1
+        client.close()
+    finally:
+        old.shutdown()
+        old.server_close()
+
+
+def test_vietnamese_user_name_is_refused_cleanly(wordpress, proxy, tmp_path):
+    from desktop.errors import SignInError
+    from desktop.accounts import Accounts
+    from desktop.credentials import CredentialStore
+    from desktop.http import HttpClient
+    from desktop.store import Store
+
+    accounts = Accounts(Store(tmp_path / "db"), CredentialStore(), HttpClient())
+    with pytest.raises(SignInError) as caught:
+        accounts.sign_in(wordpress.base_url, "Nguyễn Thị Hoa", "mật khẩu sai")
+    assert caught.value.code == "wrong_password"
