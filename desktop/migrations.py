@@ -86,6 +86,7 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     CREATE INDEX media_article ON media (article_uuid);
+    CREATE INDEX outbox_article ON outbox (article_uuid, state);
 
     ALTER TABLE outbox ADD COLUMN step TEXT NOT NULL DEFAULT '';
     ALTER TABLE outbox ADD COLUMN bytes_sent INTEGER NOT NULL DEFAULT 0;

@@ -23,7 +23,12 @@ from desktop.text import nfc, search_fold
 log = logging.getLogger(__name__)
 
 _TEXT_FIELDS = ("title", "lead", "body", "author", "source")
-_SUMMARY_COLUMNS = "uuid, title, local_status, server_status, updated_at, last_error"
+_SUMMARY_COLUMNS = """uuid, title, local_status, server_status, updated_at,
+    last_error,
+    (SELECT state FROM outbox WHERE article_uuid = articles.uuid
+     AND state != 'done' ORDER BY id LIMIT 1) AS send_state,
+    (SELECT next_attempt_at FROM outbox WHERE article_uuid = articles.uuid
+     AND state != 'done' ORDER BY id LIMIT 1) AS next_attempt_at"""
 
 
 @dataclass
@@ -36,6 +41,8 @@ class ArticleSummary:
     server_status: str
     updated_at: datetime
     last_error: str
+    send_state: str = ""  # of the waiting send: ready, in_flight, parked
+    next_attempt_at: float = 0.0  # Unix time of its next try, 0 if due now
 
 
 @dataclass
@@ -536,7 +543,8 @@ def _summary_from_row(row: sqlite3.Row) -> ArticleSummary:
         local_status=LocalStatus(row["local_status"]),
         server_status=row["server_status"],
         updated_at=datetime.fromisoformat(row["updated_at"]),
-        last_error=row["last_error"])
+        last_error=row["last_error"], send_state=row["send_state"] or "",
+        next_attempt_at=row["next_attempt_at"] or 0.0)
 
 
 def _operation_from_row(row: sqlite3.Row) -> Operation:

@@ -54,12 +54,13 @@ class AccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(help_text)
         if not vault_is_secure:
-            warning = QLabel(self.tr(
+            layout.addWidget(_warning_label(self.tr(
                 "This computer has no secure password store. TinXa keeps the "
                 "password only until it closes and will ask for it again."),
-                wordWrap=True, objectName="vault_warning")
-            warning.setStyleSheet("color: #8a4b00;")
-            layout.addWidget(warning)
+                "vault_warning"))
+        if site is not None and site.id and not site.has_companion:
+            layout.addWidget(_warning_label(plugin_missing_text(),
+                                            "plugin_warning"))
         layout.addWidget(self.result)
         layout.addWidget(self.buttons)
         sync.sign_in_finished.connect(self._on_finished)
@@ -82,6 +83,19 @@ class AccountDialog(QDialog):
     def done(self, result: int) -> None:
         self._sync.sign_in_finished.disconnect(self._on_finished)
         super().done(result)
+
+
+def plugin_missing_text() -> str:
+    return QCoreApplication.translate(
+        "AccountDialog", "The site has no TinXa Companion plugin. Sending works, "
+        "but on a bad connection an article or photo may arrive twice. Ask the "
+        "site's administrator to install the plugin that comes with TinXa.")
+
+
+def _warning_label(text: str, name: str) -> QLabel:
+    label = QLabel(text, wordWrap=True, objectName=name)
+    label.setStyleSheet("color: #8a4b00;")
+    return label
 
 
 def _sign_in_text(error: TinXaError) -> str:

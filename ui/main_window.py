@@ -3,6 +3,7 @@
 import json
 import logging
 import sqlite3
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -21,13 +22,13 @@ from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Store
 from resources import resource_path
-from ui.account_dialog import AccountDialog
+from ui.account_dialog import AccountDialog, plugin_missing_text
 from ui.article_list import ArticleListModel
 from ui.background import BackgroundTasks
 from ui.editor import ArticleEditor
 from ui.icons import icon
 from ui.image_dialog import ImageDetailsDialog
-from ui.messages import error_text, exception_text
+from ui.messages import error_text, exception_text, retry_text
 from ui.status_panel import StatusPanel
 from ui.sync_service import SyncService
 
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self._refresh_status()
         self._on_row_changed(self.list.currentIndex(), None)
         self.sync.start(self._site_id())
+        # Loading QtNetwork's backend costs start-up time: after the window.
+        QTimer.singleShot(0, self.sync.watch_network)
         if self.list_model.rowCount():
             self.list.selectRow(0)
 
@@ -414,7 +417,12 @@ class MainWindow(QMainWindow):
             self.editor.show_problem("")
             return
         detail = self.store.error_detail(article.uuid)
-        self.editor.show_problem(error_text(article.last_error, detail))
+        text = error_text(article.last_error, detail)
+        summary = self.store.get_summary(article.uuid)
+        if summary and summary.send_state == "ready" and \
+                summary.next_attempt_at > time.time():
+            text += "\n" + retry_text(summary.next_attempt_at)
+        self.editor.show_problem(text)
 
     def _select(self, uuid: str) -> None:
         row = self.list_model.row_of(uuid)
@@ -438,6 +446,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_signed_in(self, site: Site) -> None:
+        if not site.has_companion:
+            self.statusBar().showMessage(plugin_missing_text(), 30000)
         self.settings.set("active_site_id", site.id)
         self.status_panel.set_sign_in_needed(False)
         self._refresh_categories()

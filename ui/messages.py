@@ -4,6 +4,9 @@ The texts are marked with QT_TRANSLATE_NOOP so lupdate collects them, and are
 translated when shown, in the language loaded at start-up.
 """
 
+import time
+from datetime import datetime
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.errors import TinXaError
@@ -157,14 +160,22 @@ def exception_text(error: TinXaError) -> str:
     return error_text(error.code, error.detail)
 
 
+def retry_text(next_attempt_at: float) -> str:
+    """"Will retry at 16:45" in the clerk's local time."""
+    moment = datetime.fromtimestamp(next_attempt_at).strftime("%H:%M")
+    return _translate(QT_TRANSLATE_NOOP("Messages", "Will retry at %1")).replace(
+        "%1", moment)
+
+
 def status_text(summary: ArticleSummary) -> str:
     """Return the article's state for the list, including the site's status."""
     if summary.local_status is LocalStatus.DRAFT:
         return _translate(QT_TRANSLATE_NOOP("Messages", "Draft"))
     if summary.local_status is LocalStatus.QUEUED:
-        if summary.last_error:
-            return _translate(QT_TRANSLATE_NOOP(
-                "Messages", "Waiting to send (will retry)"))
+        if summary.send_state == "in_flight":
+            return _translate(QT_TRANSLATE_NOOP("Messages", "Sending…"))
+        if summary.last_error and summary.next_attempt_at > time.time():
+            return retry_text(summary.next_attempt_at)
         return _translate(QT_TRANSLATE_NOOP("Messages", "Waiting to send"))
     if summary.local_status is LocalStatus.REJECTED:
         return _translate(QT_TRANSLATE_NOOP("Messages", "Refused by the site"))

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Longest wait between two checks of an unreachable site, in seconds.
+MAX_PROBE_INTERVAL_S = 300
+
 
 class SyncService(QObject):
     """Owns the network lane. Store, HTTP client and engine live on that lane."""
@@ -36,8 +39,10 @@ class SyncService(QObject):
         self._site_id = 0
         self._online: bool | None = None
         self._vault_is_secure = True
+        self._interval_s = interval_s
         self._lane = Lane("network", on_idle=self._tick, idle_s=interval_s)
         self._lane.submit(self._open)
+        self._network_information = None
 
     @property
     def online(self) -> bool | None:
@@ -52,6 +57,32 @@ class SyncService(QObject):
         self._site_id = site_id
         self._lane.start()
         self.sync_now()
+
+    def watch_network(self) -> bool:
+        """Sync as soon as the operating system reports a network again.
+
+        Return False where Qt has no network information backend (Linux
+        without NetworkManager); the probe on each tick still notices.
+        """
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadDefaultBackend():
+            log.info("no network information backend; relying on probes")
+            return False
+        self._network_information = QNetworkInformation.instance()
+        self._network_information.reachabilityChanged.connect(
+            self._on_reachability)
+        return True
+
+    def _on_reachability(self, reachability) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        log.info("operating system reports network %s", reachability.name)
+        if reachability in (QNetworkInformation.Reachability.Online,
+                            QNetworkInformation.Reachability.Site,
+                            QNetworkInformation.Reachability.Local):
+            self._lane.submit(self._reset_probe_interval)
+            self.sync_now()
 
     def sync_now(self) -> None:
         """Send what waits and read the site's status of sent articles."""
@@ -97,6 +128,14 @@ class SyncService(QObject):
             return
         self._engine.run_once(self._site_id)
         self._publish_online(self._engine.online)
+        # While the site stays unreachable, probe less and less often.
+        if self._engine.online is False:
+            self._lane.idle_s = min(self._lane.idle_s * 2, MAX_PROBE_INTERVAL_S)
+        else:
+            self._reset_probe_interval()
+
+    def _reset_probe_interval(self) -> None:
+        self._lane.idle_s = self._interval_s
 
     def _refresh(self) -> None:
         if self._site_id:

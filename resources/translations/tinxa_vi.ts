@@ -43,17 +43,22 @@
         <translation>Máy tính này không có kho mật khẩu an toàn. TinXa chỉ giữ mật khẩu đến khi đóng chương trình và sẽ hỏi lại lần sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="69" />
+        <location filename="../../ui/account_dialog.py" line="70" />
         <source>Checking the account with the site…</source>
         <translation>Đang kiểm tra tài khoản với trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="90" />
+        <location filename="../../ui/account_dialog.py" line="89" />
+        <source>The site has no TinXa Companion plugin. Sending works, but on a bad connection an article or photo may arrive twice. Ask the site's administrator to install the plugin that comes with TinXa.</source>
+        <translation>Trang chưa cài plugin TinXa Companion. Vẫn gửi bài được, nhưng khi mạng chập chờn một bài hoặc ảnh có thể bị gửi trùng. Hãy đề nghị quản trị trang cài plugin đi kèm TinXa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_dialog.py" line="104" />
         <source>The site cannot be reached. Check the address and the network connection, then try again.</source>
         <translation>Không kết nối được với trang. Hãy kiểm tra địa chỉ và kết nối mạng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/account_dialog.py" line="94" />
+        <location filename="../../ui/account_dialog.py" line="108" />
         <source>The site refused this user name or application password. Check both and try again.</source>
         <translation>Trang không chấp nhận tên đăng nhập hoặc mật khẩu ứng dụng này. Hãy kiểm tra lại cả hai rồi thử lại.</translation>
     </message>
@@ -278,122 +283,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>&amp;New article</source>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Send for &amp;review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
         <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Save on the site as draft only</source>
         <translation>Chỉ lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Site &amp;account…</source>
         <translation>&amp;Tài khoản trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Site</source>
         <translation>&amp;Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>Main</source>
         <translation>Thanh công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>Write a new article</source>
         <translation>Viết bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>Give the article a title before sending it.</source>
         <translation>Hãy đặt tiêu đề cho bài trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>The article is queued and will be sent when the site answers.</source>
         <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>The article is queued. Set up the site account to send it.</source>
         <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>Your last changes could not be saved on this computer (the disk may be full). If you close TinXa now they are lost. Close anyway?</source>
         <translation>Không lưu được những thay đổi mới nhất trên máy (có thể ổ đĩa đã đầy). Nếu đóng TinXa bây giờ, các thay đổi đó sẽ mất. Vẫn đóng?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Uploading a photo: %1 of %2 KB</source>
         <translation>Đang tải ảnh lên: %1 / %2 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Insert photo</source>
         <translation>Chèn ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Preparing the photo…</source>
         <translation>Đang xử lý ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Attach file</source>
         <translation>Đính kèm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468" />
+        <location filename="../../ui/main_window.py" line="478" />
         <source>The language changes the next time TinXa starts.</source>
         <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
     </message>
@@ -401,242 +406,247 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="14" />
+        <location filename="../../ui/messages.py" line="17" />
         <source>The site cannot be reached. The article stays queued and is sent when the connection is back.</source>
         <translation>Không kết nối được với trang. Bài vẫn nằm trong hàng chờ và sẽ được gửi khi có mạng trở lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="18" />
+        <location filename="../../ui/messages.py" line="21" />
         <source>The site did not answer in time. TinXa will try again by itself.</source>
         <translation>Trang không trả lời kịp. TinXa sẽ tự gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="21" />
+        <location filename="../../ui/messages.py" line="24" />
         <source>The connection broke off during sending. TinXa will try again by itself.</source>
         <translation>Kết nối bị ngắt khi đang gửi. TinXa sẽ tự gửi lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="28" />
         <source>The site's security certificate could not be checked. Check the computer's date and the site address.</source>
         <translation>Không kiểm tra được chứng chỉ bảo mật của trang. Hãy xem lại ngày giờ của máy tính và địa chỉ trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29" />
+        <location filename="../../ui/messages.py" line="32" />
         <source>The site answered with something that is not WordPress data (a network login page?). TinXa will try again later.</source>
         <translation>Trang trả về nội dung không phải dữ liệu WordPress (có thể là trang đăng nhập mạng). TinXa sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="36" />
         <source>The site had an internal error. TinXa will try again later.</source>
         <translation>Trang đang gặp lỗi nội bộ. TinXa sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>The site is busy. TinXa will try again later.</source>
         <translation>Trang đang bận. TinXa sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>The site refused the user name or application password. Open Site account and sign in again; queued articles wait.</source>
         <translation>Trang không chấp nhận tên đăng nhập hoặc mật khẩu ứng dụng. Hãy mở Tài khoản trang và đăng nhập lại; các bài trong hàng chờ vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="45" />
         <source>TinXa has no password for this site (it was kept only until the app closed). Open Site account and sign in again.</source>
         <translation>TinXa chưa có mật khẩu cho trang này (mật khẩu chỉ được giữ đến khi đóng chương trình). Hãy mở Tài khoản trang và đăng nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>Your account may not do this on the site. Ask the site's administrator for the right role.</source>
         <translation>Tài khoản của anh/chị không có quyền làm việc này trên trang. Hãy đề nghị quản trị trang cấp đúng quyền.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>The site refused the article because it is too large.</source>
         <translation>Trang từ chối bài vì dung lượng quá lớn.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>The site refused the article.</source>
         <translation>Trang từ chối bài viết.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>A chosen category does not exist on the site and your account may not create it. Choose another category or ask the editor.</source>
         <translation>Chuyên mục đã chọn chưa có trên trang và tài khoản của anh/chị không được tạo mới. Hãy chọn chuyên mục khác hoặc nhờ biên tập viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>The site did not file the article under the chosen category.</source>
         <translation>Trang không xếp bài vào chuyên mục đã chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="63" />
         <source>Enter the site address.</source>
         <translation>Hãy nhập địa chỉ trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="64" />
         <source>This is not a valid site address.</source>
         <translation>Địa chỉ trang không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="66" />
         <source>The address starts with http://, which would send your password unprotected. Use the https:// address of the site.</source>
         <translation>Địa chỉ bắt đầu bằng http:// sẽ gửi mật khẩu đi mà không được bảo vệ. Hãy dùng địa chỉ https:// của trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="70" />
         <source>No WordPress site answered at this address. Check the address.</source>
         <translation>Không có trang WordPress nào trả lời ở địa chỉ này. Hãy kiểm tra lại địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>This site does not accept application passwords. Ask the administrator to enable them (they need HTTPS).</source>
         <translation>Trang này chưa cho phép mật khẩu ứng dụng. Hãy đề nghị quản trị trang bật tính năng này (cần HTTPS).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="77" />
         <source>The site never receives the password: a proxy or the web server drops the Authorization header. Ask the site's administrator to pass it through to WordPress (for Apache: CGIPassAuth On).</source>
         <translation>Trang không nhận được mật khẩu: máy chủ proxy hoặc máy chủ web đã bỏ mất tiêu đề Authorization. Hãy đề nghị quản trị trang cho tiêu đề này đi qua tới WordPress (với Apache: CGIPassAuth On).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>Your account may not upload photos or files to the site. Remove them from the article, or ask the administrator for the Author role.</source>
         <translation>Tài khoản của anh/chị không được tải ảnh hoặc tệp lên trang. Hãy bỏ chúng khỏi bài, hoặc đề nghị quản trị trang cấp quyền Tác giả.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>The site refused a photo or file as too large, even after TinXa made it smaller. Remove it or use a smaller file.</source>
         <translation>Trang từ chối một ảnh hoặc tệp vì quá lớn, kể cả sau khi TinXa đã thu nhỏ. Hãy bỏ nó đi hoặc dùng tệp nhỏ hơn.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>%1 is editing this article on the site right now. TinXa will send your changes when they have finished.</source>
         <translation>%1 đang sửa bài này trên trang. TinXa sẽ gửi phần sửa của anh/chị khi người đó sửa xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="94" />
         <source>This article was changed on the site after you last sent it. Choose which version to keep.</source>
         <translation>Bài này đã được sửa trên trang sau lần gửi trước. Hãy chọn giữ bản nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>The photo file is no longer on this computer.</source>
         <translation>Tệp ảnh không còn trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>This file is not a photo TinXa can read.</source>
         <translation>Tệp này không phải là ảnh mà TinXa đọc được.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>The photo file is damaged and cannot be opened.</source>
         <translation>Tệp ảnh bị hỏng, không mở được.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>iPhone HEIC photos cannot be read on this computer. Save the photo as JPEG first.</source>
         <translation>Máy này không đọc được ảnh HEIC của iPhone. Hãy lưu ảnh sang dạng JPEG trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>The photo has too many pixels to process safely.</source>
         <translation>Ảnh có quá nhiều điểm ảnh, không xử lý an toàn được.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>The photo cannot be made small enough for the site.</source>
         <translation>Không thu nhỏ ảnh đủ để trang chấp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>The site answers at another address now (%1). Open Site account and sign in with the new address; queued articles wait.</source>
         <translation>Trang đã chuyển sang địa chỉ khác (%1). Hãy mở Tài khoản trang và đăng nhập bằng địa chỉ mới; các bài trong hàng chờ vẫn được giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>TinXa could not save this article on the computer; the disk may be full. Your text is still here: free some disk space, and TinXa saves it at your next keystroke. Do not close TinXa before that.</source>
         <translation>TinXa không lưu được bài này vào máy; có thể ổ đĩa đã đầy. Nội dung vẫn còn ở đây: hãy giải phóng bớt dung lượng đĩa, TinXa sẽ lưu ngay khi anh/chị gõ tiếp. Đừng đóng TinXa trước lúc đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>TinXa hit an internal error. The article is kept and will be tried again; the log has the details.</source>
         <translation>TinXa gặp lỗi nội bộ. Bài vẫn được giữ và sẽ được gửi lại; chi tiết có trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>Sent, awaiting review</source>
         <translation>Đã gửi, chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>Saved on the site as draft</source>
         <translation>Đã lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>Scheduled</source>
         <translation>Đã hẹn giờ đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>Published</source>
         <translation>Đã đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>Published privately</source>
         <translation>Đã đăng (riêng tư)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>Deleted on the site</source>
         <translation>Đã bị xoá trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>Sending failed (%1).</source>
         <translation>Gửi bài không thành công (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>The site said: %1</source>
         <translation>Trang báo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="166" />
+        <source>Will retry at %1</source>
+        <translation>Sẽ gửi lại lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="173" />
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
-        <source>Waiting to send (will retry)</source>
-        <translation>Chờ gửi (sẽ thử lại)</translation>
+        <location filename="../../ui/messages.py" line="176" />
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>Waiting to send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>Refused by the site</source>
         <translation>Bị trang từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>Changed, not sent again</source>
         <translation>Đã sửa, chưa gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="185" />
         <source>Changed on the site too: choose a version</source>
         <translation>Trang cũng đã sửa: cần chọn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="188" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>

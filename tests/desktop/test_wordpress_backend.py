@@ -130,3 +130,71 @@ def test_odd_answer_is_bad_response(answer):
         _remote_post(answer)
     assert caught.value.code == "bad_response"
     assert caught.value.uncertain
+
+
+class IndexServer:
+    """A local site whose REST index lists no Application Passwords, like a
+    WordPress on plain http outside a local environment; it records every
+    request's Authorization header."""
+
+    def __init__(self) -> None:
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        seen = self.authorizations = []
+        index = json.dumps({"name": "Xã", "namespaces": ["wp/v2"],
+                            "authentication": []}).encode()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                seen.append(self.headers.get("Authorization"))
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(index)))
+                self.end_headers()
+                self.wfile.write(index)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_no_app_passwords_before_password_sent():
+    from desktop.backends.wordpress import WordPressBackend
+    from desktop.http import HttpClient
+    from desktop.models import Site
+
+    server = IndexServer()
+    try:
+        backend = WordPressBackend(Site(url=server.url, username="hoa"),
+                                   "abcd efgh", HttpClient())
+        with pytest.raises(InputError) as caught:
+            backend.check_account()
+    finally:
+        server.close()
+    assert caught.value.code == "no_app_passwords"
+    assert server.authorizations
+    assert set(server.authorizations) == {None}
+
+
+def test_plain_http_site_gets_no_request():
+    from desktop.backends.wordpress import WordPressBackend
+    from desktop.models import Site
+
+    class NoNetwork:
+        def request(self, *args, **kwargs):
+            raise AssertionError("a request was made")
+
+    backend = WordPressBackend(Site(url="http://xahoathang.gov.vn",
+                                    username="hoa"), "abcd efgh", NoNetwork())
+    with pytest.raises(InputError) as caught:
+        backend.check_account()
+    assert caught.value.code == "insecure_http"
