@@ -93,6 +93,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE outbox ADD COLUMN bytes_total INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE articles ADD COLUMN conflict TEXT NOT NULL DEFAULT '';
     ALTER TABLE articles ADD COLUMN server_fingerprint TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN slug TEXT NOT NULL DEFAULT '';
 
     CREATE TABLE revisions (
         id INTEGER PRIMARY KEY,

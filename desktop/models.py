@@ -43,6 +43,7 @@ def new_uuid() -> str:
 class Article:
     uuid: str = field(default_factory=new_uuid)
     title: str = ""
+    slug: str = ""  # the post's address part; made from the title when empty
     lead: str = ""
     body: str = ""  # Markdown
     categories: list[str] = field(default_factory=list)  # names, as the clerk chose

@@ -18,7 +18,7 @@ from desktop.migrations import MIGRATIONS
 from desktop.models import (
     Article, LocalStatus, Media, MediaKind, SendAs, ServerCopy, Site, utc_now,
 )
-from desktop.text import nfc, search_fold
+from desktop.text import nfc, search_fold, slugify
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +111,14 @@ class Store:
         article.updated_at = utc_now()
         with self._transaction() as db:
             db.execute(
-                """INSERT INTO articles (uuid, title, lead, body, categories, tags,
-                       author, source, local_status, send_as, created_at, updated_at)
-                   VALUES (:uuid, :title, :lead, :body, :categories, :tags,
+                """INSERT INTO articles (uuid, title, slug, lead, body, categories,
+                       tags, author, source, local_status, send_as, created_at,
+                       updated_at)
+                   VALUES (:uuid, :title, :slug, :lead, :body, :categories, :tags,
                        :author, :source, :local_status, :send_as, :created_at,
                        :updated_at)
                    ON CONFLICT (uuid) DO UPDATE SET
-                       title = :title, lead = :lead, body = :body,
+                       title = :title, slug = :slug, lead = :lead, body = :body,
                        categories = :categories, tags = :tags, author = :author,
                        source = :source, updated_at = :updated_at,
                        revision = revision + 1,
@@ -496,7 +497,8 @@ def _clean_text(text: str, multiline: bool) -> str:
 
 def _article_params(article: Article) -> dict:
     return {
-        "uuid": article.uuid, "title": article.title, "lead": article.lead,
+        "uuid": article.uuid, "title": article.title,
+        "slug": slugify(article.slug), "lead": article.lead,
         "body": article.body,
         "categories": json.dumps(article.categories, ensure_ascii=False),
         "tags": json.dumps(article.tags, ensure_ascii=False),
@@ -510,7 +512,8 @@ def _article_params(article: Article) -> dict:
 
 def _article_from_row(row: sqlite3.Row) -> Article:
     return Article(
-        uuid=row["uuid"], title=row["title"], lead=row["lead"], body=row["body"],
+        uuid=row["uuid"], title=row["title"], slug=row["slug"], lead=row["lead"],
+        body=row["body"],
         categories=json.loads(row["categories"]), tags=json.loads(row["tags"]),
         author=row["author"], source=row["source"],
         local_status=LocalStatus(row["local_status"]),

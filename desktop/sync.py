@@ -24,6 +24,7 @@ from desktop.images import prepare_image
 from desktop.models import Article, Media, MediaKind, SendAs, ServerCopy, Site
 from desktop.render import article_content_html
 from desktop.store import Operation, Store
+from desktop.text import slugify
 
 log = logging.getLogger(__name__)
 
@@ -396,5 +397,5 @@ def outgoing_post(article: Article, media: list[Media] = ()) -> OutgoingPost:
         uuid=article.uuid, title=article.title, excerpt=article.lead,
         content_html=article_content_html(replace(article, body=body)),
         status=article.send_as.value, category_names=list(article.categories),
-        tag_names=list(article.tags),
+        tag_names=list(article.tags), slug=article.slug or slugify(article.title),
         featured_media=cover.server_id if cover and cover.server_id else 0)

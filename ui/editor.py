@@ -1,15 +1,20 @@
 """The article editor: title, lead, terms, attribution, Markdown body and preview."""
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QSplitter, QTextBrowser, QToolBar, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QToolBar, QVBoxLayout,
+    QWidget,
 )
 
 from desktop.models import MEDIA_SCHEME, Article
 from desktop.render import markdown_to_html
+from desktop.text import (
+    find_lookalike_eth, reading_minutes, replace_lookalike_eth, slugify, word_count,
+)
 from ui.conflict_panel import ConflictPanel
+from ui.markdown_edit import MarkdownEdit
 from ui.icons import icon
 
 PREVIEW_DELAY_MS = 300
@@ -27,6 +32,7 @@ class ArticleEditor(QWidget):
         self._article: Article | None = None
         self._choices: list[str] = []
         self._media_paths: dict[str, str] = {}  # media uuid -> file on this PC
+        self._slug_is_own = False
         self._loading = False
         self._preview_timer = QTimer(self, singleShot=True,
                                      interval=PREVIEW_DELAY_MS)
@@ -37,6 +43,10 @@ class ArticleEditor(QWidget):
     def _build(self) -> None:
         self.title = QLineEdit(objectName="title")
         self.title.setPlaceholderText(self.tr("Article title"))
+        self.slug = QLineEdit(objectName="slug")
+        self.slug.setPlaceholderText(self.tr("Made from the title"))
+        self.slug.setToolTip(self.tr("The last part of the article's web "
+                                     "address, without accents"))
         self.lead = QPlainTextEdit(objectName="lead")
         self.lead.setPlaceholderText(self.tr("Lead: one or two sentences shown in "
                                              "bold under the title"))
@@ -51,7 +61,7 @@ class ArticleEditor(QWidget):
         self.author.setPlaceholderText(self.tr("Name or pen name"))
         self.source = QLineEdit(objectName="source")
         self.source.setPlaceholderText(self.tr("Where the news comes from"))
-        self.body = QPlainTextEdit(objectName="body")
+        self.body = MarkdownEdit(objectName="body")
         self.body.setPlaceholderText(self.tr("Write the article here. Markdown: "
                                              "**bold**, *italic*, # heading"))
         self.preview = QTextBrowser(objectName="preview")
@@ -60,9 +70,13 @@ class ArticleEditor(QWidget):
         self.problem.setStyleSheet("background: #fff3cd; color: #664d03; "
                                    "padding: 6px; border-radius: 4px;")
         self.problem.hide()
+        self.eth_notice = self._build_eth_notice()
+        self.word_count = QLabel(objectName="word_count")
+        self.spelling = None
 
         form = QFormLayout()
         form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("Web add&ress"), self.slug)
         form.addRow(self.tr("&Lead"), self.lead)
         form.addRow(self.tr("&Categories"), self.categories)
         form.addRow(self.tr("Ta&gs"), self.tags)
@@ -86,13 +100,22 @@ class ArticleEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.problem)
+        layout.addWidget(self.eth_notice)
         layout.addWidget(self.conflict)
         layout.addLayout(form)
         layout.addWidget(split, stretch=1)
+        layout.addWidget(self.word_count)
 
-        for field in (self.title, self.tags, self.author, self.source):
+        for field in (self.title, self.slug, self.tags, self.author, self.source):
             field.textChanged.connect(self._on_change)
+        self.title.textChanged.connect(self._follow_title)
+        self.slug.textEdited.connect(self._slug_edited)
+        self.body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.body.customContextMenuRequested.connect(self._body_menu)
         self.lead.textChanged.connect(self._on_change)
+        for field in (self.title, self.author, self.source):
+            field.textChanged.connect(self._preview_timer.start)
+        self.lead.textChanged.connect(self._preview_timer.start)
         self.body.textChanged.connect(self._on_change)
         self.body.textChanged.connect(self._preview_timer.start)
         self.categories.itemChanged.connect(self._on_change)
@@ -121,6 +144,53 @@ class ArticleEditor(QWidget):
         attach = bar.addAction(icon("attach"), self.tr("Attach file…"))
         attach.triggered.connect(self.attach_file_requested)
         return bar
+
+    def _build_eth_notice(self) -> QWidget:
+        """Offers to replace the Icelandic Ð, which pasted text brings in
+        and which looks like the Vietnamese Đ but is not found by search."""
+        notice = QWidget(objectName="eth_notice")
+        label = QLabel(self.tr("The text contains the letter Ð from another "
+                               "alphabet, which looks like Đ but is not found "
+                               "by searches."), wordWrap=True)
+        fix = QPushButton(self.tr("Replace with Đ"), objectName="fix_eth")
+        fix.clicked.connect(self.replace_lookalike_eth)
+        layout = QHBoxLayout(notice)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, stretch=1)
+        layout.addWidget(fix)
+        notice.hide()
+        return notice
+
+    def replace_lookalike_eth(self) -> None:
+        for field in (self.title, self.author, self.source):
+            field.setText(replace_lookalike_eth(field.text()))
+        for field in (self.lead, self.body):
+            text = replace_lookalike_eth(field.toPlainText())
+            if text != field.toPlainText():
+                cursor = field.textCursor()
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(text)  # one undo step, unlike setPlainText
+        self.eth_notice.hide()
+
+    def set_spell_checker(self, checker) -> None:
+        """Underline misspelled words in the body with this checker."""
+        from ui.spell_highlighter import SpellHighlighter
+
+        self.spelling = SpellHighlighter(self.body.document(), checker)
+
+    def _body_menu(self, position) -> None:
+        menu = self.body.createStandardContextMenu(position)
+        if self.spelling is not None:
+            self.spelling.add_context_actions(menu, self.body, position)
+        menu.exec(self.body.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def _follow_title(self, title: str) -> None:
+        if not self._slug_is_own:
+            self.slug.setText(slugify(title))
+
+    def _slug_edited(self, text: str) -> None:
+        self._slug_is_own = bool(text.strip())
 
     def wrap_selection(self, before: str, after: str) -> None:
         """Put Markdown around the selected text, or at the cursor."""
@@ -154,7 +224,11 @@ class ArticleEditor(QWidget):
         self._article = article
         self.setEnabled(article is not None)
         article = article or Article()
+        # A slug that differs from the title's is the clerk's own choice.
+        self._slug_is_own = bool(article.slug) and \
+            article.slug != slugify(article.title)
         self.title.setText(article.title)
+        self.slug.setText(article.slug or slugify(article.title))
         self.lead.setPlainText(article.lead)
         self.tags.setText(", ".join(article.tags))
         self.author.setText(article.author)
@@ -185,6 +259,7 @@ class ArticleEditor(QWidget):
         if self._article is None:
             return None
         self._article.title = self.title.text()
+        self._article.slug = self.slug.text()
         self._article.lead = self.lead.toPlainText()
         self._article.body = self.body.toPlainText()
         self._article.tags = [tag.strip() for tag in self.tags.text().split(",")
@@ -202,12 +277,22 @@ class ArticleEditor(QWidget):
         if not self._loading:
             self.edited.emit()
 
+    def _update_counts(self) -> None:
+        words = word_count(self.body.toPlainText())
+        self.word_count.setText(self.tr("%n word(s)", "", words) + " · " +
+                                self.tr("about %n minute(s) to read", "",
+                                        reading_minutes(words)))
+        texts = (self.title.text(), self.lead.toPlainText(),
+                 self.body.toPlainText(), self.author.text(), self.source.text())
+        self.eth_notice.setVisible(any(find_lookalike_eth(text) for text in texts))
+
     def _render_preview(self) -> None:
         # TODO(editor): rendering runs on the GUI thread; long articles should
         # render on a worker so typing never waits for the preview.
         article = self._article
         lead = f"<p><b>{_escape(self.lead.toPlainText())}</b></p>" if article else ""
         title = f"<h1>{_escape(self.title.text())}</h1>" if article else ""
+        self._update_counts()
         body = self.body.toPlainText()
         for uuid, path in self._media_paths.items():
             local = QUrl.fromLocalFile(path).toString()

@@ -27,6 +27,7 @@ _NAMES = {
     "delete": "fa5s.trash-alt",
     "image": "fa5s.image",
     "attach": "fa5s.paperclip",
+    "import": "fa5s.file-word",
 }
 _SIZES = (16, 24, 32, 48)
 _cache_dir: Path | None = None

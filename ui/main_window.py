@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHeaderView, QLabel, QMainWindow, QMenu,
     QMessageBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import TinXaError
 from desktop.images import PreparedImage, prepare_image
+from desktop.spelling import SpellChecker
 from desktop.models import Article, LocalStatus, Media, MediaKind, SendAs, Site
 from desktop.paths import AppPaths
 from desktop.settings import Settings
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(self.store, self)
         self.list = QTableView(objectName="article_list")
         self.editor = ArticleEditor()
+        self.editor.set_spell_checker(
+            SpellChecker(paths.data_dir / "personal_words.txt"))
         self.status_panel = StatusPanel()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._build_list()
@@ -99,6 +102,8 @@ class MainWindow(QMainWindow):
             "Queue the article; it goes to the site for the board's review as "
             "soon as there is a connection"))
         self.draft_action = QAction(self.tr("Save on the site as draft only"), self)
+        self.import_action = QAction(icon("import"), self.tr("&Import from Word…"),
+                                     self)
         self.sync_action = QAction(icon("sync"), self.tr("S&ync now"), self)
         self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.account_action = QAction(icon("account"), self.tr("Site &account…"),
@@ -107,7 +112,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
         file_menu = self.menuBar().addMenu(self.tr("&Article"))
-        for action in (self.new_action, self.send_action, self.draft_action):
+        for action in (self.new_action, self.import_action, self.send_action,
+                       self.draft_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -184,7 +190,12 @@ class MainWindow(QMainWindow):
         self.sync.sign_in_needed.connect(self._on_sign_in_needed)
         self.sync.upload_progress.connect(self._on_upload_progress)
         self.status_panel.sign_in_requested.connect(self.open_account)
+        self.import_action.triggered.connect(self.choose_document)
         self.editor.insert_image_requested.connect(self.choose_image)
+        self.editor.body.image_files_dropped.connect(self.ask_image_details)
+        self.editor.body.image_pasted.connect(self.add_pasted_image)
+        self.editor.body.documents_dropped.connect(
+            lambda paths: self.import_document(paths[0]))
         self.editor.attach_file_requested.connect(self.choose_attachment)
         self.editor.conflict.keep_mine.connect(self.keep_mine)
         self.editor.conflict.take_theirs.connect(self.take_theirs)
@@ -302,13 +313,69 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Insert photo"), str(Path.home()),
             self.tr("Photos") + f" ({IMAGE_FILTER})")
-        if not path:
+        if path:
+            self.ask_image_details([Path(path)])
+
+    def ask_image_details(self, paths: list[Path]) -> None:
+        """Ask the description of each photo in turn, then add it."""
+        if not paths:
             return
-        dialog = ImageDetailsDialog(Path(path).name, self)
+        path, rest = paths[0], paths[1:]
+        dialog = ImageDetailsDialog(path.name, self)
         dialog.accepted.connect(lambda: self.add_image(
-            Path(path), dialog.alt_text.text(), dialog.caption.text(),
+            path, dialog.alt_text.text(), dialog.caption.text(),
             dialog.cover.isChecked()))
+        dialog.finished.connect(lambda result: self.ask_image_details(rest))
         dialog.open()
+
+    def add_pasted_image(self, image: QImage) -> None:
+        """Keep a photo pasted from the clipboard as a PNG file, then add it."""
+        folder = self.paths.media_dir / "pasted"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{id(image)}.png"
+        if image.isNull() or not image.save(str(path), "PNG"):
+            self.editor.show_problem(error_text("image_unreadable"))
+            return
+        self.ask_image_details([path])
+
+    # Word documents
+
+    def choose_document(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import from Word"), str(Path.home()),
+            self.tr("Word documents") + " (*.docx *.doc)")
+        if path:
+            self.import_document(Path(path))
+
+    def import_document(self, path: Path) -> None:
+        """Read a Word file in the background into a new article."""
+        from desktop.importers import import_docx
+
+        self.statusBar().showMessage(self.tr("Reading %1…").replace("%1", path.name))
+        folder = self.paths.media_dir / "imported"
+        self.background.run(lambda: import_docx(path, folder),
+                            lambda document: self._document_ready(path, document),
+                            self._media_failed)
+
+    def _document_ready(self, path: Path, document) -> None:
+        if self._closed:
+            return
+        self.save_current()
+        article = Article(title=document.title or path.stem,
+                          body=document.markdown)
+        self.store.save_article(article)
+        for image in document.images:
+            media = self.store.add_media(Media(
+                article_uuid=article.uuid, source_path=str(image.path),
+                file_name=image.path.name, alt_text=image.alt))
+            article.body = article.body.replace(f"]({image.path.name})",
+                                                f"]({media.reference})")
+        self.store.save_article(article)
+        self.list_model.reload()
+        self._select(article.uuid)
+        self.statusBar().showMessage(self.tr(
+            "Imported %1. Check the text, the photos' descriptions and the "
+            "category before sending.").replace("%1", path.name), 15000)
 
     def add_image(self, path: Path, alt_text: str, caption: str,
                   cover: bool) -> None:
@@ -495,5 +562,6 @@ def _markdown_escape(text: str) -> str:
 
 
 def _same_content(a: Article, b: Article) -> bool:
-    fields = ("title", "lead", "body", "author", "source", "categories", "tags")
+    fields = ("title", "slug", "lead", "body", "author", "source", "categories",
+              "tags")
     return all(getattr(a, name) == getattr(b, name) for name in fields)

@@ -113,6 +113,29 @@ _ERROR_TEXTS = {
         "Messages",
         "The site answers at another address now (%1). Open Site account and "
         "sign in with the new address; queued articles wait."),
+    "docx_not_found": QT_TRANSLATE_NOOP(
+        "Messages", "The Word file is no longer there."),
+    "docx_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The Word file cannot be read."),
+    "docx_empty": QT_TRANSLATE_NOOP("Messages", "The Word file is empty."),
+    "docx_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "The Word file is too large to import."),
+    "docx_is_old_word": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This is an old Word file (.doc). Open it in Word and save it as "
+        ".docx, then import that."),
+    "docx_encrypted": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The Word file is protected by a password. Remove the password in "
+        "Word, then import it."),
+    "docx_not_word": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a Word document (.docx)."),
+    "docx_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The Word file is damaged and cannot be imported."),
+    "media_write_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The photos of the document could not be saved on this computer; the "
+        "disk may be full."),
     "save_failed": QT_TRANSLATE_NOOP(
         "Messages",
         "TinXa could not save this article on the computer; the disk may be "

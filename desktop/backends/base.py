@@ -21,6 +21,7 @@ class OutgoingPost:
     category_names: list[str] = field(default_factory=list)
     tag_names: list[str] = field(default_factory=list)
     featured_media: int = 0  # server id of the cover image, 0 for none
+    slug: str = ""
 
 
 @dataclass

@@ -239,6 +239,8 @@ class WordPressBackend:
         }
         if post.status is not None:
             body["status"] = post.status
+        if post.slug:
+            body["slug"] = post.slug
         return body
 
     # Media

@@ -66,112 +66,149 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="39" />
+        <location filename="../../ui/editor.py" line="45" />
         <source>Article title</source>
         <translation>Tiêu đề bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="41" />
+        <location filename="../../ui/editor.py" line="47" />
+        <source>Made from the title</source>
+        <translation>Tự tạo từ tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="48" />
+        <source>The last part of the article's web address, without accents</source>
+        <translation>Phần cuối địa chỉ web của bài, viết không dấu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="51" />
         <source>Lead: one or two sentences shown in bold under the title</source>
         <translation>Sa pô: một hai câu tóm tắt, in đậm dưới tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="49" />
+        <location filename="../../ui/editor.py" line="59" />
         <source>Separate tags with commas</source>
         <translation>Các thẻ cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="51" />
+        <location filename="../../ui/editor.py" line="61" />
         <source>Name or pen name</source>
         <translation>Họ tên hoặc bút danh</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="53" />
+        <location filename="../../ui/editor.py" line="63" />
         <source>Where the news comes from</source>
         <translation>Nguồn tin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="55" />
+        <location filename="../../ui/editor.py" line="65" />
         <source>Write the article here. Markdown: **bold**, *italic*, # heading</source>
         <translation>Viết nội dung bài ở đây. Markdown: **đậm**, *nghiêng*, # tiêu đề mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="65" />
+        <location filename="../../ui/editor.py" line="78" />
         <source>&amp;Title</source>
         <translation>&amp;Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="66" />
+        <location filename="../../ui/editor.py" line="79" />
+        <source>Web add&amp;ress</source>
+        <translation>Đường &amp;dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="80" />
         <source>&amp;Lead</source>
         <translation>&amp;Sa pô</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="67" />
+        <location filename="../../ui/editor.py" line="81" />
         <source>&amp;Categories</source>
         <translation>&amp;Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="68" />
+        <location filename="../../ui/editor.py" line="82" />
         <source>Ta&amp;gs</source>
         <translation>Th&amp;ẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="69" />
+        <location filename="../../ui/editor.py" line="83" />
         <source>&amp;Author</source>
         <translation>Tác &amp;giả</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="71" />
+        <location filename="../../ui/editor.py" line="85" />
         <source>&amp;Source</source>
         <translation>&amp;Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="81" />
+        <location filename="../../ui/editor.py" line="95" />
         <source>&amp;Body</source>
         <translation>&amp;Nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="105" />
+        <location filename="../../ui/editor.py" line="128" />
         <source>Bold</source>
         <translation>Đậm</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="106" />
+        <location filename="../../ui/editor.py" line="129" />
         <source>Italic</source>
         <translation>Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="107" />
+        <location filename="../../ui/editor.py" line="130" />
         <source>Heading</source>
         <translation>Tiêu đề mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="108" />
+        <location filename="../../ui/editor.py" line="131" />
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="109" />
+        <location filename="../../ui/editor.py" line="132" />
         <source>Quote</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="110" />
+        <location filename="../../ui/editor.py" line="133" />
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="119" />
+        <location filename="../../ui/editor.py" line="142" />
         <source>Insert photo…</source>
         <translation>Chèn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="121" />
+        <location filename="../../ui/editor.py" line="144" />
         <source>Attach file…</source>
         <translation>Đính kèm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="84" />
+        <location filename="../../ui/editor.py" line="152" />
+        <source>The text contains the letter Ð from another alphabet, which looks like Đ but is not found by searches.</source>
+        <translation>Bài có chữ Ð của bảng chữ cái khác, trông giống Đ nhưng tìm kiếm không thấy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="155" />
+        <source>Replace with Đ</source>
+        <translation>Thay bằng Đ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor.py" line="282" />
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n từ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/editor.py" line="283" />
+        <source>about %n minute(s) to read</source>
+        <translation>
+            <numerusform>đọc khoảng %n phút</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="98" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
@@ -283,122 +320,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>&amp;New article</source>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Send for &amp;review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
         <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Save on the site as draft only</source>
         <translation>Chỉ lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="105" />
+        <source>&amp;Import from Word…</source>
+        <translation>&amp;Nhập từ tệp Word…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Site &amp;account…</source>
         <translation>&amp;Tài khoản trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Site</source>
         <translation>&amp;Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Main</source>
         <translation>Thanh công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Write a new article</source>
         <translation>Viết bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="246" />
         <source>Give the article a title before sending it.</source>
         <translation>Hãy đặt tiêu đề cho bài trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
+        <location filename="../../ui/main_window.py" line="257" />
         <source>The article is queued and will be sent when the site answers.</source>
         <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="262" />
         <source>The article is queued. Set up the site account to send it.</source>
         <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Your last changes could not be saved on this computer (the disk may be full). If you close TinXa now they are lost. Close anyway?</source>
         <translation>Không lưu được những thay đổi mới nhất trên máy (có thể ổ đĩa đã đầy). Nếu đóng TinXa bây giờ, các thay đổi đó sẽ mất. Vẫn đóng?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Uploading a photo: %1 of %2 KB</source>
         <translation>Đang tải ảnh lên: %1 / %2 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Insert photo</source>
         <translation>Chèn ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="345" />
+        <source>Import from Word</source>
+        <translation>Nhập từ tệp Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346" />
+        <source>Word documents</source>
+        <translation>Tài liệu Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="354" />
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377" />
+        <source>Imported %1. Check the text, the photos' descriptions and the category before sending.</source>
+        <translation>Đã nhập %1. Hãy kiểm tra nội dung, mô tả ảnh và chuyên mục trước khi gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="386" />
         <source>Preparing the photo…</source>
         <translation>Đang xử lý ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>Attach file</source>
         <translation>Đính kèm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>The language changes the next time TinXa starts.</source>
         <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
     </message>
@@ -562,91 +624,136 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="116" />
+        <source>The Word file is no longer there.</source>
+        <translation>Tệp Word không còn ở đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="118" />
+        <source>The Word file cannot be read.</source>
+        <translation>Không đọc được tệp Word.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="120" />
+        <source>The Word file is empty.</source>
+        <translation>Tệp Word trống.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="121" />
+        <source>The Word file is too large to import.</source>
+        <translation>Tệp Word quá lớn, không nhập được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="123" />
+        <source>This is an old Word file (.doc). Open it in Word and save it as .docx, then import that.</source>
+        <translation>Đây là tệp Word kiểu cũ (.doc). Hãy mở bằng Word, lưu lại dạng .docx rồi nhập tệp đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="127" />
+        <source>The Word file is protected by a password. Remove the password in Word, then import it.</source>
+        <translation>Tệp Word có mật khẩu bảo vệ. Hãy bỏ mật khẩu trong Word rồi nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="131" />
+        <source>This file is not a Word document (.docx).</source>
+        <translation>Tệp này không phải tài liệu Word (.docx).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="133" />
+        <source>The Word file is damaged and cannot be imported.</source>
+        <translation>Tệp Word bị hỏng, không nhập được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="135" />
+        <source>The photos of the document could not be saved on this computer; the disk may be full.</source>
+        <translation>Không lưu được ảnh của tài liệu vào máy; có thể ổ đĩa đã đầy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="139" />
         <source>TinXa could not save this article on the computer; the disk may be full. Your text is still here: free some disk space, and TinXa saves it at your next keystroke. Do not close TinXa before that.</source>
         <translation>TinXa không lưu được bài này vào máy; có thể ổ đĩa đã đầy. Nội dung vẫn còn ở đây: hãy giải phóng bớt dung lượng đĩa, TinXa sẽ lưu ngay khi anh/chị gõ tiếp. Đừng đóng TinXa trước lúc đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="144" />
         <source>TinXa hit an internal error. The article is kept and will be tried again; the log has the details.</source>
         <translation>TinXa gặp lỗi nội bộ. Bài vẫn được giữ và sẽ được gửi lại; chi tiết có trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>Sent, awaiting review</source>
         <translation>Đã gửi, chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="156" />
         <source>Saved on the site as draft</source>
         <translation>Đã lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>Scheduled</source>
         <translation>Đã hẹn giờ đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>Published</source>
         <translation>Đã đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>Published privately</source>
         <translation>Đã đăng (riêng tư)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>Deleted on the site</source>
         <translation>Đã bị xoá trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>Sending failed (%1).</source>
         <translation>Gửi bài không thành công (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>The site said: %1</source>
         <translation>Trang báo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="189" />
         <source>Will retry at %1</source>
         <translation>Sẽ gửi lại lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="196" />
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="199" />
         <source>Sending…</source>
         <translation>Đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>Waiting to send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="204" />
         <source>Refused by the site</source>
         <translation>Bị trang từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="206" />
         <source>Changed, not sent again</source>
         <translation>Đã sửa, chưa gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="208" />
         <source>Changed on the site too: choose a version</source>
         <translation>Trang cũng đã sửa: cần chọn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
