@@ -34,6 +34,8 @@ class Lane:
 
     def stop(self, timeout: float = 5.0) -> bool:
         """Ask the lane to finish; return False if a job was still running."""
+        if not self._thread.is_alive():
+            return True  # never started, or already finished
         self._jobs.put(None)
         self._thread.join(timeout)
         return not self._thread.is_alive()

@@ -5,6 +5,7 @@ import logging
 import sqlite3
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
@@ -16,8 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import TinXaError
-from desktop.images import PreparedImage, prepare_image
-from desktop.spelling import SpellChecker
 from desktop.models import Article, LocalStatus, Media, MediaKind, SendAs, Site
 from desktop.paths import AppPaths
 from desktop.settings import Settings
@@ -33,9 +32,13 @@ from ui.messages import error_text, exception_text, retry_text
 from ui.status_panel import StatusPanel
 from ui.sync_service import SyncService
 
+if TYPE_CHECKING:
+    from desktop.images import PreparedImage
+
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 1000
+SPELLING_DELAY_MS = 1500
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.webp *.heic *.heif *.bmp *.tif *.tiff"
 ATTACHMENT_FILTER = "*.pdf *.doc *.docx *.xls *.xlsx *.odt *.ods *.ppt *.pptx"
 
@@ -64,8 +67,6 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(self.store, self)
         self.list = QTableView(objectName="article_list")
         self.editor = ArticleEditor()
-        self.editor.set_spell_checker(
-            SpellChecker(paths.data_dir / "personal_words.txt"))
         self.status_panel = StatusPanel()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._build_list()
@@ -75,9 +76,11 @@ class MainWindow(QMainWindow):
         self._refresh_categories()
         self._refresh_status()
         self._on_row_changed(self.list.currentIndex(), None)
-        self.sync.start(self._site_id())
-        # Loading QtNetwork's backend costs start-up time: after the window.
+        # Work that is not needed for the first paint starts after it, so its
+        # imports and dictionary loading do not hold the GUI thread back.
+        QTimer.singleShot(0, lambda: self.sync.start(self._site_id()))
         QTimer.singleShot(0, self.sync.watch_network)
+        QTimer.singleShot(SPELLING_DELAY_MS, self._start_spelling)
         if self.list_model.rowCount():
             self.list.selectRow(0)
 
@@ -307,6 +310,13 @@ class MainWindow(QMainWindow):
                                      .replace("%1", str(sent // 1024))
                                      .replace("%2", str(total // 1024)), 5000)
 
+    def _start_spelling(self) -> None:
+        from desktop.spelling import SpellChecker
+
+        if not self._closed:
+            self.editor.set_spell_checker(
+                SpellChecker(self.paths.data_dir / "personal_words.txt"))
+
     # Photos and files
 
     def choose_image(self) -> None:
@@ -384,6 +394,8 @@ class MainWindow(QMainWindow):
         if article is None:
             return
         self.statusBar().showMessage(self.tr("Preparing the photo…"))
+        from desktop.images import prepare_image
+
         max_side = self.settings.get("image_max_side")
         self.background.run(
             lambda: prepare_image(path, self.paths.media_dir, max_side=max_side),
@@ -391,7 +403,7 @@ class MainWindow(QMainWindow):
                                                alt_text, caption, cover),
             self._media_failed)
 
-    def _image_ready(self, uuid: str, path: Path, prepared: PreparedImage,
+    def _image_ready(self, uuid: str, path: Path, prepared: "PreparedImage",
                      alt_text: str, caption: str, cover: bool) -> None:
         if self._closed:
             return

@@ -12,7 +12,6 @@ from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from desktop.html_markdown import html_to_markdown, plain_text_to_markdown
 
 # Marks text copied inside TinXa: it is Markdown already and goes back as is.
 OWN_FORMAT = "application/x-tinxa-markdown"
@@ -56,6 +55,9 @@ class MarkdownEdit(QPlainTextEdit):
         if source.hasImage() and not source.hasText():
             self.image_pasted.emit(QImage(source.imageData()))
             return
+        # Imported here: lxml costs start-up time and is needed only now.
+        from desktop.html_markdown import html_to_markdown, plain_text_to_markdown
+
         if source.hasHtml():
             text = html_to_markdown(source.html())
         elif source.hasText():
