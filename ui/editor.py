@@ -18,6 +18,8 @@ from ui.markdown_edit import MarkdownEdit
 from ui.icons import icon
 
 PREVIEW_DELAY_MS = 300
+TABLE_TEMPLATE = ("\n\n| Cột 1 | Cột 2 |\n| --- | --- |\n"
+                  "| ... | ... |\n\n")
 
 
 class ArticleEditor(QWidget):
@@ -54,7 +56,7 @@ class ArticleEditor(QWidget):
         self.categories = QListWidget(objectName="categories")
         self.categories.setFlow(QListWidget.Flow.LeftToRight)
         self.categories.setWrapping(True)
-        self.categories.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.categories.setFixedHeight(int(self.fontMetrics().lineSpacing() * 3.2))
         self.tags = QLineEdit(objectName="tags")
         self.tags.setPlaceholderText(self.tr("Separate tags with commas"))
         self.author = QLineEdit(objectName="author")
@@ -121,28 +123,36 @@ class ArticleEditor(QWidget):
         self.categories.itemChanged.connect(self._on_change)
 
     def _build_toolbar(self) -> QToolBar:
-        """Formatting buttons that wrap the selection in Markdown."""
+        """Photo and file buttons, then formatting buttons that wrap the
+        selection in Markdown."""
         bar = QToolBar(objectName="format_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        formats = (
-            (self.tr("Bold"), "Ctrl+B", "**", "**"),
-            (self.tr("Italic"), "Ctrl+I", "*", "*"),
-            (self.tr("Heading"), "Ctrl+Alt+2", "\n## ", ""),
-            (self.tr("List"), "Ctrl+Shift+8", "\n- ", ""),
-            (self.tr("Quote"), "", "\n> ", ""),
-            (self.tr("Link"), "Ctrl+K", "[", "](https://)"),
-        )
-        for text, keys, before, after in formats:
-            action = bar.addAction(text)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(
-                lambda checked=False, b=before, a=after: self.wrap_selection(b, a))
-        bar.addSeparator()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        # The two file actions come first and keep their words: clerks look
+        # for them, and the formatting icons may fold away on a small screen.
         image = bar.addAction(icon("image"), self.tr("Insert photo…"))
         image.triggered.connect(self.insert_image_requested)
         attach = bar.addAction(icon("attach"), self.tr("Attach file…"))
         attach.triggered.connect(self.attach_file_requested)
+        for action in (image, attach):
+            bar.widgetForAction(action).setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addSeparator()
+        formats = (
+            ("bold", self.tr("Bold"), "Ctrl+B", "**", "**"),
+            ("italic", self.tr("Italic"), "Ctrl+I", "*", "*"),
+            ("heading", self.tr("Heading"), "Ctrl+Alt+2", "\n\n## ", "\n\n"),
+            ("list", self.tr("List"), "Ctrl+Shift+8", "\n- ", ""),
+            ("quote", self.tr("Quote"), "", "\n\n> ", "\n\n"),
+            ("link", self.tr("Link"), "Ctrl+K", "[", "](https://)"),
+            ("table", self.tr("Table"), "", TABLE_TEMPLATE, ""),
+        )
+        for name, text, keys, before, after in formats:
+            action = bar.addAction(icon(name), text)
+            action.setToolTip(f"{text} ({keys})" if keys else text)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(
+                lambda checked=False, b=before, a=after: self.wrap_selection(b, a))
         return bar
 
     def _build_eth_notice(self) -> QWidget:
@@ -200,11 +210,16 @@ class ArticleEditor(QWidget):
         self.body.setFocus()
 
     def insert_markdown(self, text: str) -> None:
-        """Insert Markdown at the body's cursor, on a line of its own."""
+        """Insert a Markdown block at the body's cursor, as a paragraph of its
+        own: blank lines around it unless it starts or ends the text."""
         cursor = self.body.textCursor()
-        if cursor.positionInBlock() > 0:
-            text = "\n" + text
-        cursor.insertText(text + "\n")
+        before = self.body.toPlainText()[:cursor.position()]
+        after = self.body.toPlainText()[cursor.position():]
+        if before and not before.endswith("\n\n"):
+            text = ("\n" if before.endswith("\n") else "\n\n") + text
+        if not after.startswith("\n\n"):
+            text += "\n" if after.startswith("\n") else "\n\n"
+        cursor.insertText(text)
         self.body.setFocus()
 
     def set_media_paths(self, paths: dict[str, str]) -> None:
@@ -297,7 +312,11 @@ class ArticleEditor(QWidget):
         for uuid, path in self._media_paths.items():
             local = QUrl.fromLocalFile(path).toString()
             body = body.replace(MEDIA_SCHEME + uuid, local)
-        self.preview.setHtml(title + lead + markdown_to_html(body, local_files=True))
+        html = markdown_to_html(body, local_files=True)
+        # QTextBrowser shows images at full size: fit them to the pane.
+        width = max(120, self.preview.viewport().width() - 24)
+        html = html.replace("<img ", f'<img width="{width}" ')
+        self.preview.setHtml(title + lead + html)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -28,6 +28,13 @@ _NAMES = {
     "image": "fa5s.image",
     "attach": "fa5s.paperclip",
     "import": "fa5s.file-word",
+    "bold": "fa5s.bold",
+    "italic": "fa5s.italic",
+    "heading": "fa5s.heading",
+    "list": "fa5s.list-ul",
+    "quote": "fa5s.quote-right",
+    "link": "fa5s.link",
+    "table": "fa5s.table",
 }
 _SIZES = (16, 24, 32, 48)
 _cache_dir: Path | None = None

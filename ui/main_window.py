@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
     def _start_spelling(self) -> None:
         from desktop.spelling import SpellChecker
 
-        if not self._closed:
+        if not self._closed and self.editor.spelling is None:
             self.editor.set_spell_checker(
                 SpellChecker(self.paths.data_dir / "personal_words.txt"))
 
