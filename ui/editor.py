@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import MEDIA_SCHEME, Article
+from desktop.dates import format_long
 from desktop.render import markdown_to_html
 from desktop.text import (
     find_lookalike_eth, reading_minutes, replace_lookalike_eth, slugify, word_count,
@@ -307,6 +308,10 @@ class ArticleEditor(QWidget):
         article = self._article
         lead = f"<p><b>{_escape(self.lead.toPlainText())}</b></p>" if article else ""
         title = f"<h1>{_escape(self.title.text())}</h1>" if article else ""
+        if article:
+            # Dated as a commune page shows it: "Thứ Sáu, ngày 4 tháng 12 năm 2026".
+            day = format_long(article.updated_at.astimezone().date())
+            title = f'<p style="color:#666">{day}</p>' + title
         self._update_counts()
         body = self.body.toPlainText()
         for uuid, path in self._media_paths.items():

@@ -35,6 +35,7 @@ _NAMES = {
     "quote": "fa5s.quote-right",
     "link": "fa5s.link",
     "table": "fa5s.table",
+    "history": "fa5s.history",
 }
 _SIZES = (16, 24, 32, 48)
 _cache_dir: Path | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import TinXaError
 from desktop.models import Article, LocalStatus, Media, MediaKind, SendAs, Site
+from desktop.revisions import Revisions
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import Store
@@ -29,6 +30,7 @@ from ui.editor import ArticleEditor
 from ui.icons import icon
 from ui.image_dialog import ImageDetailsDialog
 from ui.messages import error_text, exception_text, retry_text
+from ui.revisions_dialog import RevisionsDialog
 from ui.status_panel import StatusPanel
 from ui.sync_service import SyncService
 
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self._save_failed = False
         self.settings = settings
         self.store = Store(paths.database)
+        self.revisions = Revisions(self.store)
         self.paths = paths
         self.sync = SyncService(paths.database,
                                 interval_s=settings.get("sync_interval_s"),
@@ -107,6 +110,8 @@ class MainWindow(QMainWindow):
         self.draft_action = QAction(self.tr("Save on the site as draft only"), self)
         self.import_action = QAction(icon("import"), self.tr("&Import from Word…"),
                                      self)
+        self.revisions_action = QAction(icon("history"),
+                                        self.tr("Earlier &versions…"), self)
         self.sync_action = QAction(icon("sync"), self.tr("S&ync now"), self)
         self.sync_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.account_action = QAction(icon("account"), self.tr("Site &account…"),
@@ -116,7 +121,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&Article"))
         for action in (self.new_action, self.import_action, self.send_action,
-                       self.draft_action):
+                       self.draft_action, self.revisions_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -194,6 +199,7 @@ class MainWindow(QMainWindow):
         self.sync.upload_progress.connect(self._on_upload_progress)
         self.status_panel.sign_in_requested.connect(self.open_account)
         self.import_action.triggered.connect(self.choose_document)
+        self.revisions_action.triggered.connect(self.open_revisions)
         self.editor.insert_image_requested.connect(self.choose_image)
         self.editor.body.image_files_dropped.connect(self.ask_image_details)
         self.editor.body.image_pasted.connect(self.add_pasted_image)
@@ -228,6 +234,7 @@ class MainWindow(QMainWindow):
             if stored is not None and _same_content(stored, article):
                 return True
             self.store.save_article(article)
+            self.revisions.record(article)
         except (sqlite3.Error, OSError) as error:
             log.error("saving article %s failed: %s", article.uuid, error)
             self.editor.show_problem(error_text("save_failed"))
@@ -250,6 +257,7 @@ class MainWindow(QMainWindow):
                                              "sending it."))
             return
         site_id = self._site_id()
+        self.revisions.record(article, force=True)
         self.store.queue_article(article.uuid, site_id, send_as)
         article.local_status = LocalStatus.QUEUED
         self.editor.show_problem("")
@@ -284,7 +292,7 @@ class MainWindow(QMainWindow):
             if current.isValid() else None
         self._load_media_paths(article)
         self.editor.load(article)
-        for action in (self.send_action, self.draft_action):
+        for action in (self.send_action, self.draft_action, self.revisions_action):
             action.setEnabled(article is not None)
         self.right.setCurrentWidget(self.editor if article else self.right.widget(0))
         self._show_article_problem(article)
@@ -455,6 +463,31 @@ class MainWindow(QMainWindow):
             item.uuid: item.prepared_path or item.source_path
             for item in self.store.list_media(article.uuid)})
 
+    # Earlier versions
+
+    def open_revisions(self) -> RevisionsDialog | None:
+        if not self.save_current():
+            return None
+        article = self.editor.article()
+        if article is None:
+            return None
+        dialog = RevisionsDialog(self.revisions, article, self)
+        dialog.restore_requested.connect(
+            lambda revision_id, uuid=article.uuid:
+            self.restore_revision(uuid, revision_id))
+        dialog.open()
+        return dialog
+
+    def restore_revision(self, uuid: str, revision_id: int) -> None:
+        """Put an earlier version back; the current text is kept as a version
+        first, so the restore itself can be undone the same way."""
+        if not self.save_current():
+            return
+        restored = self.revisions.restore(uuid, revision_id)
+        self.store.save_article(restored)
+        self.editor.load(restored)
+        self.list_model.refresh(uuid)
+
     # Conflicts
 
     def keep_mine(self) -> None:
@@ -469,9 +502,12 @@ class MainWindow(QMainWindow):
     def take_theirs(self) -> None:
         from desktop.html_markdown import html_to_markdown
 
+        if not self.save_current():
+            return
         article = self.editor.article()
         if article is None or article.conflict is None:
             return
+        self.revisions.record(article, force=True)
         copy = article.conflict
         self.store.take_site_version(article.uuid, copy.title, copy.excerpt,
                                      html_to_markdown(copy.content_html))

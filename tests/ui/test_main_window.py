@@ -100,3 +100,27 @@ def test_full_disk_keeps_text_and_window(open_window, monkeypatch):
     assert not window.editor.problem.isVisibleTo(window)
     uuid = window.editor.article().uuid
     assert window.store.get_article(uuid).body == "Đoạn gõ khi đĩa đầy."
+
+
+def test_earlier_version_is_restored(open_window, qtbot):
+    window = open_window()
+    window.new_article()
+    type_text(window.editor.body, "Bản thứ nhất.")
+    window.save_current()
+    uuid = window.editor.article().uuid
+    window.revisions.record(window.editor.article(), force=True)
+    first = window.revisions.list(uuid)[0].id
+
+    window.editor.body.selectAll()
+    type_text(window.editor.body, "Bản thứ hai, viết lại toàn bộ.")
+    window.save_current()
+    dialog = window.open_revisions()
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.restore_requested):
+        dialog.restore_requested.emit(first)
+
+    assert window.editor.body.toPlainText() == "Bản thứ nhất."
+    assert window.store.get_article(uuid).body == "Bản thứ nhất."
+    bodies = [window.revisions.get(info.id).body
+              for info in window.revisions.list(uuid)]
+    assert "Bản thứ hai, viết lại toàn bộ." in bodies
