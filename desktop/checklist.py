@@ -42,6 +42,14 @@ BLOCKING_CODES = frozenset((
     "media_file_missing", "image_target_invalid", "link_target_missing",
     "link_target_invalid", "link_scheme_missing", "link_unclosed",
 ))
+WARNING_CODES = frozenset((
+    "title_too_long", "lead_missing", "lookalike_eth", "not_nfc",
+    "image_alt_file_name", "image_oversized", "bracket_unmatched",
+    "link_reference_undefined", "link_text_missing", "link_text_vague",
+    "link_text_url",
+))
+# Every code check_article can return, for the UI to have a sentence for each.
+PROBLEM_CODES = BLOCKING_CODES | WARNING_CODES
 
 # Schemes a published link may use. render.py also keeps tel: links, and a
 # commune page lists officials' phone numbers, so tel: is accepted too.
@@ -206,6 +214,7 @@ _REFERENCE_DEFINITION = re.compile(
     re.MULTILINE)
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _BRACKET = re.compile(r"[\[\]]")
+_PARENTHESIS = re.compile(r"[()]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>", re.IGNORECASE)
 
 
@@ -323,14 +332,13 @@ class _Scanner:
             self.links.append(MarkdownLink(label, target, position, is_image))
             return after
 
-        line_end = self.masked.find("\n", start, end)
-        closing = self.masked.find(")", start, end if line_end < 0 else line_end)
+        closing = _balanced_close(self.masked, start, end)
         if closing < 0:
             self.problems.append(_problem("link_unclosed", "body",
                                           excerpt=_excerpt(self.text, position),
                                           position=position))
             return start
-        # Python-Markdown links "[x](http://a b)" to the whole text, spaces
+        # Python-Markdown links "[x](http://a b)" to "http://a b", spaces
         # included, which no browser can open.
         target = self.text[start:closing].strip()
         self.links.append(MarkdownLink(label, target, position, is_image))
@@ -397,6 +405,23 @@ def _destination_end(masked: str, index: int, end: int) -> int:
             depth -= 1
         index += 1
     return index
+
+
+def _balanced_close(masked: str, start: int, end: int) -> int:
+    """Find the ")" that closes the "(" before start, or return -1.
+
+    Python-Markdown reads a destination up to that ")" even when it contains
+    spaces or line breaks, and leaves the link as text when there is none.
+    """
+    depth = 0
+    for match in _PARENTHESIS.finditer(masked, start, end):
+        if match.group() == "(":
+            depth += 1
+        elif depth == 0:
+            return match.start()
+        else:
+            depth -= 1
+    return -1
 
 
 def _skip_space(text: str, index: int, end: int) -> int:

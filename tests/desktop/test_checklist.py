@@ -3,7 +3,10 @@ import unicodedata
 import pytest
 from PIL import Image
 
-from desktop.checklist import BLOCKING_CODES, FIELD_ORDER, Problem, check_article
+from desktop.checklist import (
+    BLOCKING_CODES, FIELD_ORDER, PROBLEM_CODES, WARNING_CODES, Problem,
+    check_article,
+)
 from desktop.models import Article, Media, MediaKind
 
 TITLE = "Hội nghị tổng kết công tác năm 2025 của xã Hòa Thắng"
@@ -58,6 +61,24 @@ def test_blocking_flag_follows_codes():
     assert problems
     for item in problems:
         assert item.blocking == (item.code in BLOCKING_CODES)
+
+
+def test_every_code_is_listed(tmp_path):
+    missing = photo(tmp_path, name="mat.jpg", alt_text="")
+    (tmp_path / "mat.jpg").unlink()
+    large = photo(tmp_path, name="lon.jpg")
+    body = (f"![]({missing.reference}) ![Ảnh lớn]({large.reference}) "
+            "![IMG_1.jpg](anh.jpg) ![x](media:khong-co) [](https://a.vn) "
+            "[xem](www.a.vn) [a](https://) [b](ftp://a.vn) [d][e] ] "
+            "[https://a.vn](https://a.vn) Ðoàn\n\n[f](https://a.vn")
+    article = Article(title=unicodedata.normalize("NFD", "Hòa") * 100,
+                      body=body)
+    problems = check_article(article, [missing, large], max_pixels=10)
+    # An empty title, which cannot also be too long.
+    problems += check_article(Article(), [])
+    codes = {item.code for item in problems}
+    assert codes == PROBLEM_CODES
+    assert not BLOCKING_CODES & WARNING_CODES
 
 
 def test_problems_sorted_blocking_first():
@@ -398,11 +419,19 @@ def test_link_unclosed_blocks():
     assert problem.params["excerpt"].startswith("[Kế hoạch 45](https://")
 
 
-def test_link_unclosed_stops_at_line_end():
-    body = ("Đọc [Kế hoạch](https://hoathang.gov.vn\n"
-            "và [Quyết định](https://hoathang.gov.vn/qd).")
+@pytest.mark.parametrize("body", [
+    "Đọc [Kế hoạch](https://hoathang.gov.vn\nvà [Quyết định](https://a.vn/qd).",
+    "Đọc [Kế hoạch](https://hoathang.gov.vn và [Quyết định](https://a.vn/qd).",
+])
+def test_link_unclosed_keeps_next_link(body):
     problems = check_article(with_body(body), [])
     assert [item.code for item in problems] == ["link_unclosed"]
+
+
+def test_link_target_across_lines_blocks():
+    body = "Đọc [Kế hoạch](https://hoathang.gov.vn\nkh-45) trên trang."
+    problem = the_one(check_article(with_body(body), []), "link_target_invalid")
+    assert problem.params["target"] == "https://hoathang.gov.vn\nkh-45"
 
 
 # --- Brackets and references ----------------------------------------------------
