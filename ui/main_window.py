@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.checklist import check_article
 from desktop.errors import TinXaError
 from desktop.models import Article, LocalStatus, Media, MediaKind, SendAs, Site
 from desktop.revisions import Revisions
@@ -26,6 +28,7 @@ from resources import resource_path
 from ui.account_dialog import AccountDialog, plugin_missing_text
 from ui.article_list import ArticleListModel
 from ui.background import BackgroundTasks
+from ui.checklist_dialog import ChecklistDialog, focus_problem_field
 from ui.editor import ArticleEditor
 from ui.icons import icon
 from ui.image_dialog import ImageDetailsDialog
@@ -246,16 +249,39 @@ class MainWindow(QMainWindow):
         self.list_model.refresh(article.uuid)
         return True
 
-    def queue_current(self, send_as: SendAs) -> None:
+    def queue_current(self, send_as: SendAs) -> ChecklistDialog | None:
+        """Check the article, then queue it; return the checklist dialog if
+        it found anything, which queues only when nothing blocks."""
         if not self.save_current():
-            return
+            return None
         article = self.editor.article()
         if article is None:
-            return
-        if not article.title.strip():
-            self.editor.show_problem(self.tr("Give the article a title before "
-                                             "sending it."))
-            return
+            return None
+        media = self._adopt_body_alt_texts(article)
+        problems = check_article(article, media)
+        if not problems:
+            self._queue_article(article, send_as)
+            return None
+        dialog = ChecklistDialog(problems, self)
+        dialog.fix_requested.connect(
+            lambda field, params: focus_problem_field(self.editor, field, params))
+        dialog.accepted.connect(lambda: self._queue_article(article, send_as))
+        dialog.open()
+        return dialog
+
+    def _adopt_body_alt_texts(self, article: Article) -> list[Media]:
+        """Give photos without a description the one typed in the body's
+        ![description](media:…), so it goes to the site's media library."""
+        media = self.store.list_media(article.uuid)
+        for item in media:
+            match = re.search(r"!\[([^\]]*)\]\(" + re.escape(item.reference),
+                              article.body)
+            if match and match.group(1).strip() and not item.alt_text.strip():
+                item.alt_text = match.group(1).strip()
+                self.store.update_media(item)
+        return media
+
+    def _queue_article(self, article: Article, send_as: SendAs) -> None:
         site_id = self._site_id()
         self.revisions.record(article, force=True)
         self.store.queue_article(article.uuid, site_id, send_as)

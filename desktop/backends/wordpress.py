@@ -3,6 +3,7 @@
 import email.utils
 import html
 import ipaddress
+import json
 import logging
 import math
 from datetime import datetime, timezone
@@ -336,6 +337,13 @@ class WordPressBackend:
         return self._root() + route
 
     def _call(self, method: str, route: str, **kwargs: Any) -> Any:
+        if "json" in kwargs:
+            # requests escapes every Vietnamese letter as \uXXXX, which makes
+            # an article's JSON about half as large again: send UTF-8.
+            kwargs["data"] = json.dumps(kwargs.pop("json"),
+                                        ensure_ascii=False).encode("utf-8")
+            kwargs["headers"] = {**kwargs.get("headers", {}),
+                                 "Content-Type": "application/json; charset=utf-8"}
         # A redirect would turn a POST into a GET, or drop the password on
         # the way to another host: it is reported, never followed.
         response = self._http.request(method, self._url(route), auth=self._auth,

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
-from desktop.models import LocalStatus
+from desktop.models import LocalStatus, SendAs
 from tests.ui.typing import type_text
 
 TITLE = "Hội nghị tổng kết năm 2026 — xã Hòa Thắng"
@@ -57,18 +58,36 @@ def test_preview_follows_body(open_window, qtbot):
     qtbot.waitUntil(rendered, timeout=3000)
 
 
-def test_queue_needs_title(open_window):
+def test_checklist_blocks_incomplete_article(open_window, qtbot):
     window = open_window()
     window.new_article()
-    window.send_action.trigger()
-    assert window.editor.problem.isVisibleTo(window)
+    dialog = window.queue_current(SendAs.REVIEW)
+    assert dialog is not None
+    assert dialog.has_blocking
+    assert not dialog.findChild(QPushButton, "send_anyway").isVisibleTo(dialog)
     assert window.store.count_waiting() == 0
+
+    dialog.close()
+    dialog.fix_requested.emit("author", {})
+
+    def author_focused():
+        assert QApplication.focusWidget() is window.editor.author
+
+    qtbot.waitUntil(author_focused, timeout=3000)
+
+
+def fill_required(window):
+    type_text(window.editor.title, TITLE)
+    type_text(window.editor.lead, "Sa pô của bài.")
+    type_text(window.editor.author, "Nguyễn Thị Hoa")
+    type_text(window.editor.source, "UBND xã")
+    check_category(window, "Tin tức")
 
 
 def test_queue_without_site_waits(open_window):
     window = open_window()
     window.new_article()
-    type_text(window.editor.title, TITLE)
+    fill_required(window)
     window.send_action.trigger()
     uuid = window.editor.article().uuid
     assert window.store.get_article(uuid).local_status is LocalStatus.QUEUED
