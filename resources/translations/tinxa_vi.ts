@@ -66,149 +66,154 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="45" />
+        <location filename="../../ui/editor.py" line="48" />
         <source>Article title</source>
         <translation>Tiêu đề bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="47" />
+        <location filename="../../ui/editor.py" line="50" />
         <source>Made from the title</source>
         <translation>Tự tạo từ tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="48" />
+        <location filename="../../ui/editor.py" line="51" />
         <source>The last part of the article's web address, without accents</source>
         <translation>Phần cuối địa chỉ web của bài, viết không dấu</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="51" />
+        <location filename="../../ui/editor.py" line="54" />
         <source>Lead: one or two sentences shown in bold under the title</source>
         <translation>Sa pô: một hai câu tóm tắt, in đậm dưới tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="59" />
+        <location filename="../../ui/editor.py" line="62" />
         <source>Separate tags with commas</source>
         <translation>Các thẻ cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="61" />
+        <location filename="../../ui/editor.py" line="64" />
         <source>Name or pen name</source>
         <translation>Họ tên hoặc bút danh</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="63" />
+        <location filename="../../ui/editor.py" line="66" />
         <source>Where the news comes from</source>
         <translation>Nguồn tin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="65" />
+        <location filename="../../ui/editor.py" line="68" />
         <source>Write the article here. Markdown: **bold**, *italic*, # heading</source>
         <translation>Viết nội dung bài ở đây. Markdown: **đậm**, *nghiêng*, # tiêu đề mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="78" />
+        <location filename="../../ui/editor.py" line="81" />
         <source>&amp;Title</source>
         <translation>&amp;Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="79" />
+        <location filename="../../ui/editor.py" line="82" />
         <source>Web add&amp;ress</source>
         <translation>Đường &amp;dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="80" />
+        <location filename="../../ui/editor.py" line="83" />
         <source>&amp;Lead</source>
         <translation>&amp;Sa pô</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="81" />
+        <location filename="../../ui/editor.py" line="84" />
         <source>&amp;Categories</source>
         <translation>&amp;Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="82" />
+        <location filename="../../ui/editor.py" line="85" />
         <source>Ta&amp;gs</source>
         <translation>Th&amp;ẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="83" />
+        <location filename="../../ui/editor.py" line="86" />
         <source>&amp;Author</source>
         <translation>Tác &amp;giả</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="85" />
+        <location filename="../../ui/editor.py" line="88" />
         <source>&amp;Source</source>
         <translation>&amp;Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="95" />
+        <location filename="../../ui/editor.py" line="98" />
         <source>&amp;Body</source>
         <translation>&amp;Nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="128" />
+        <location filename="../../ui/editor.py" line="142" />
         <source>Bold</source>
         <translation>Đậm</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="129" />
+        <location filename="../../ui/editor.py" line="143" />
         <source>Italic</source>
         <translation>Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="130" />
+        <location filename="../../ui/editor.py" line="144" />
         <source>Heading</source>
         <translation>Tiêu đề mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="131" />
+        <location filename="../../ui/editor.py" line="145" />
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="132" />
+        <location filename="../../ui/editor.py" line="146" />
         <source>Quote</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="133" />
+        <location filename="../../ui/editor.py" line="147" />
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="142" />
+        <location filename="../../ui/editor.py" line="133" />
         <source>Insert photo…</source>
         <translation>Chèn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="144" />
+        <location filename="../../ui/editor.py" line="135" />
         <source>Attach file…</source>
         <translation>Đính kèm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="152" />
+        <location filename="../../ui/editor.py" line="148" />
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor.py" line="163" />
         <source>The text contains the letter Ð from another alphabet, which looks like Đ but is not found by searches.</source>
         <translation>Bài có chữ Ð của bảng chữ cái khác, trông giống Đ nhưng tìm kiếm không thấy.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="155" />
+        <location filename="../../ui/editor.py" line="166" />
         <source>Replace with Đ</source>
         <translation>Thay bằng Đ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="282" />
+        <location filename="../../ui/editor.py" line="298" />
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="283" />
+        <location filename="../../ui/editor.py" line="299" />
         <source>about %n minute(s) to read</source>
         <translation>
             <numerusform>đọc khoảng %n phút</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="98" />
+        <location filename="../../ui/editor.py" line="101" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
@@ -234,6 +239,217 @@
         <location filename="../../ui/article_list.py" line="67" />
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="29" />
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="30" />
+        <source>Lead</source>
+        <translation>Sa pô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="31" />
+        <source>Categories</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="32" />
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="33" />
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="34" />
+        <source>Body</source>
+        <translation>Nội dung bài</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="35" />
+        <source>Photos and files</source>
+        <translation>Ảnh và tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="42" />
+        <source>Give the article a title.</source>
+        <translation>Hãy đặt tiêu đề cho bài viết.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="44" />
+        <source>The title is %1 characters long. Titles over %2 characters are cut off in article lists and search results, so shorten it if you can.</source>
+        <translation>Tiêu đề dài %1 ký tự. Tiêu đề quá %2 ký tự bị cắt bớt trong danh sách bài viết và kết quả tìm kiếm, nên rút gọn nếu được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="49" />
+        <source>The lead is empty. One or two sentences under the title tell readers what the article is about.</source>
+        <translation>Chưa có sa pô. Một hai câu dưới tiêu đề giúp người đọc biết bài viết nói về điều gì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="53" />
+        <source>Choose at least one category.</source>
+        <translation>Hãy chọn ít nhất một chuyên mục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="55" />
+        <source>Enter the author. A pen name is allowed. Every article on a commune page must name its author.</source>
+        <translation>Hãy nhập tác giả (có thể dùng bút danh). Mỗi bài viết trên trang của xã phải ghi rõ tác giả.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="59" />
+        <source>Enter where the news comes from. Every article on a commune page must name its source.</source>
+        <translation>Hãy nhập nguồn tin. Mỗi bài viết trên trang của xã phải ghi rõ nguồn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="63" />
+        <source>The image “%1” has no description. Write what it shows between the square brackets of ![…], for readers who cannot see it.</source>
+        <translation>Ảnh “%1” chưa có mô tả. Hãy ghi nội dung ảnh vào giữa cặp ngoặc vuông của ![…] cho người không xem được ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="68" />
+        <source>An image is described only by a file name, “%1”. Describe what the photo shows instead.</source>
+        <translation>Mô tả của một ảnh chỉ là tên tệp “%1”. Hãy thay bằng mô tả nội dung ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="72" />
+        <source>The photo “%1” has no description for the site's media library. Remove it and insert it again with Insert photo, filling in the description.</source>
+        <translation>Ảnh “%1” chưa có mô tả trong thư viện ảnh của trang. Hãy ghi mô tả vào giữa cặp ngoặc vuông của ![…], hoặc xóa ảnh rồi chèn lại bằng Chèn ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="77" />
+        <source>The body refers to a photo or file that is not part of this article (%1). Remove that reference and insert the file again.</source>
+        <translation>Nội dung dẫn tới một ảnh hoặc tệp không thuộc bài viết này (%1). Hãy xóa chỗ dẫn đó rồi chèn lại tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="81" />
+        <source>The file “%1” is no longer on this computer, so it cannot be sent. Remove it and insert it again from where it is now.</source>
+        <translation>Tệp “%1” không còn trên máy tính này nên không gửi được. Hãy xóa rồi chèn lại tệp từ vị trí hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="85" />
+        <source>The photo “%1” is very large (%2 MB, %3 megapixels). TinXa sends a smaller copy, so crop the photo first if only part of it matters.</source>
+        <translation>Ảnh “%1” rất lớn (%2 MB, %3 megapixel). TinXa sẽ gửi bản thu nhỏ, vì vậy nếu chỉ cần một phần ảnh, hãy cắt ảnh trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="90" />
+        <source>An image points to “%1”, which is neither a photo of this article nor a web address, so it will not show on the site. Insert the photo with Insert photo.</source>
+        <translation>Một ảnh trỏ tới “%1”, không phải ảnh của bài viết này cũng không phải địa chỉ web, nên sẽ không hiện trên trang. Hãy chèn ảnh bằng Chèn ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="95" />
+        <source>The link “%1” has no address. Write the web address between the round brackets.</source>
+        <translation>Liên kết “%1” chưa có địa chỉ. Hãy ghi địa chỉ web vào giữa cặp ngoặc tròn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="99" />
+        <source>The link “%1” points to “%2”, which is not a web or e-mail address, so readers of the site cannot open it.</source>
+        <translation>Liên kết “%1” trỏ tới “%2”, không phải địa chỉ web hay thư điện tử, nên người đọc trên trang không mở được.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="103" />
+        <source>The link “%1” points to “%2”. Add https:// in front of the address so that it opens the right page.</source>
+        <translation>Liên kết “%1” trỏ tới “%2”. Hãy thêm https:// vào trước địa chỉ để liên kết mở đúng trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="107" />
+        <source>A link has no closing round bracket: %1</source>
+        <translation>Một liên kết thiếu dấu ngoặc tròn đóng: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="110" />
+        <source>A square bracket has no partner: %1. If it is meant as a link, write it as [text](address).</source>
+        <translation>Một dấu ngoặc vuông không có dấu đi cặp: %1. Nếu đây là liên kết, hãy viết đủ dạng [chữ](địa chỉ).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="114" />
+        <source>The link “%1” refers to [%2], which is not defined, so it shows as plain text.</source>
+        <translation>Liên kết “%1” dẫn tới [%2] nhưng [%2] chưa được khai báo nên sẽ hiện như chữ thường.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="118" />
+        <source>A link to %1 has no text, so readers cannot see it. Write what it leads to between the square brackets.</source>
+        <translation>Liên kết tới %1 không có chữ nên người đọc không thấy. Hãy ghi nội dung liên kết vào giữa cặp ngoặc vuông.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="122" />
+        <source>The link text “%1” does not say where the link leads. Use words that name the page or document, such as a document's number and title.</source>
+        <translation>Chữ liên kết “%1” không cho biết liên kết dẫn tới đâu. Hãy dùng chữ nêu tên trang hoặc văn bản, ví dụ số và trích yếu văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="127" />
+        <source>The link text is a bare address (%1). Use words that name the page or document instead.</source>
+        <translation>Chữ liên kết chỉ là một địa chỉ (%1). Hãy thay bằng chữ nêu tên trang hoặc văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="131" />
+        <source>%1: the look-alike letter “Ð” (Icelandic eth) is used in place of “Đ” (%2 in all). They look the same, but search and sorting treat them as different letters.</source>
+        <translation>%1: có %2 chỗ dùng chữ “Ð” (chữ eth của tiếng Iceland) thay cho “Đ”. Hai chữ trông giống nhau nhưng tìm kiếm và sắp xếp coi là hai chữ khác nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="137" />
+        <source>%1: part of the text is in decomposed Unicode (NFD), as pasted from some Mac and web sources. TinXa converts it to the standard form when it saves, so check only that the letters look right.</source>
+        <translation>%1: một phần văn bản ở dạng Unicode tổ hợp (NFD), thường do dán từ máy Mac hoặc một số trang web. TinXa tự chuyển về dạng chuẩn khi lưu, chỉ cần kiểm tra chữ hiển thị đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="144" />
+        <source>The photo “%1” is very large (%2 MB). TinXa sends a smaller copy, so crop the photo first if only part of it matters.</source>
+        <translation>Ảnh “%1” rất lớn (%2 MB). TinXa sẽ gửi bản thu nhỏ, vì vậy nếu chỉ cần một phần ảnh, hãy cắt ảnh trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="148" />
+        <source>Check this part of the article (%1).</source>
+        <translation>Hãy kiểm tra phần này của bài viết (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="150" />
+        <source>no address</source>
+        <translation>không có địa chỉ</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="212" />
+        <source>Check before sending</source>
+        <translation>Kiểm tra trước khi gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="218" />
+        <source>The article cannot be sent yet. Click a problem to go to where it needs fixing.</source>
+        <translation>Bài viết chưa gửi được. Bấm vào từng mục để tới chỗ cần sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="221" />
+        <source>Please check these points. Click one to fix it in the editor, or send the article as it is.</source>
+        <translation>Hãy xem lại các điểm sau. Bấm vào một mục để sửa trong trình soạn thảo, hoặc gửi bài như hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="234" />
+        <source>Go back and fix</source>
+        <translation>Quay lại sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="238" />
+        <source>Send anyway</source>
+        <translation>Vẫn gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="256" />
+        <source>Must be fixed before sending</source>
+        <translation>Phải sửa trước khi gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_dialog.py" line="259" />
+        <source>Recommended fix</source>
+        <translation>Nên sửa</translation>
     </message>
 </context>
 <context>
@@ -318,149 +534,272 @@
     </message>
 </context>
 <context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../ui/library_panel.py" line="57" />
+        <source>Search titles and text…</source>
+        <translation>Tìm trong tiêu đề và nội dung…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="58" />
+        <source>Search articles</source>
+        <translation>Tìm bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="63" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="65" />
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="66" />
+        <source>Drafts</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="67" />
+        <source>Waiting to send</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="68" />
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="69" />
+        <source>Needs attention</source>
+        <translation>Cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="74" />
+        <source>Refused by the site, changed on the site too, or changed after sending</source>
+        <translation>Bị trang từ chối, bị sửa cả trên trang, hoặc đã sửa sau khi gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="78" />
+        <source>Category</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="79" />
+        <source>All categories</source>
+        <translation>Mọi chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="81" />
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="82" />
+        <source>All authors</source>
+        <translation>Mọi tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="85" />
+        <source>Sort order</source>
+        <translation>Sắp xếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="86" />
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="87" />
+        <source>Title A–Z</source>
+        <translation>Tiêu đề A–Z</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="90" />
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="94" />
+        <source>Last change</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="95" />
+        <source>Any date</source>
+        <translation>Mọi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="95" />
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="96" />
+        <source>Last month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="96" />
+        <source>Choose dates…</source>
+        <translation>Chọn ngày…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="101" />
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/library_panel.py" line="103" />
+        <source>To</source>
+        <translation>Đến</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>&amp;New article</source>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Send for &amp;review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
         <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Save on the site as draft only</source>
         <translation>Chỉ lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Import from Word…</source>
         <translation>&amp;Nhập từ tệp Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>Earlier &amp;versions…</source>
+        <translation>Các phiên &amp;bản trước…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Site &amp;account…</source>
         <translation>&amp;Tài khoản trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Site</source>
         <translation>&amp;Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Main</source>
         <translation>Thanh công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Write a new article</source>
         <translation>Viết bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246" />
-        <source>Give the article a title before sending it.</source>
-        <translation>Hãy đặt tiêu đề cho bài trước khi gửi.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>The article is queued and will be sent when the site answers.</source>
         <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>The article is queued. Set up the site account to send it.</source>
         <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Your last changes could not be saved on this computer (the disk may be full). If you close TinXa now they are lost. Close anyway?</source>
         <translation>Không lưu được những thay đổi mới nhất trên máy (có thể ổ đĩa đã đầy). Nếu đóng TinXa bây giờ, các thay đổi đó sẽ mất. Vẫn đóng?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Uploading a photo: %1 of %2 KB</source>
         <translation>Đang tải ảnh lên: %1 / %2 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="358" />
         <source>Insert photo</source>
         <translation>Chèn ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>Import from Word</source>
         <translation>Nhập từ tệp Word</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>Word documents</source>
         <translation>Tài liệu Word</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="398" />
         <source>Reading %1…</source>
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="421" />
         <source>Imported %1. Check the text, the photos' descriptions and the category before sending.</source>
         <translation>Đã nhập %1. Hãy kiểm tra nội dung, mô tả ảnh và chuyên mục trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="430" />
         <source>Preparing the photo…</source>
         <translation>Đang xử lý ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="415" />
+        <location filename="../../ui/main_window.py" line="461" />
         <source>Attach file</source>
         <translation>Đính kèm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="462" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="545" />
+        <location filename="../../ui/main_window.py" line="619" />
         <source>The language changes the next time TinXa starts.</source>
         <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
     </message>
@@ -756,6 +1095,100 @@
         <location filename="../../ui/messages.py" line="211" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="31" />
+        <source>Earlier versions</source>
+        <translation>Các phiên bản trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="37" />
+        <source>Saved</source>
+        <translation>Lưu lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="37" />
+        <source>Words</source>
+        <translation>Số từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="37" />
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="43" />
+        <source>Restore this version</source>
+        <translation>Khôi phục phiên bản này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="54" />
+        <source>Struck-out red text is only in the chosen version. Underlined green text is only in the current text.</source>
+        <translation>Chữ đỏ gạch ngang chỉ có trong phiên bản đã chọn. Chữ xanh gạch chân chỉ có trong bản hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="71" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="90" />
+        <source>No earlier version yet. TinXa keeps one every few minutes while you write.</source>
+        <translation>Chưa có phiên bản trước. TinXa lưu lại một phiên bản sau mỗi vài phút khi anh/chị viết.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="95" />
+        <source>+%1 / −%2 characters</source>
+        <translation>+%1 / −%2 ký tự</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/revisions_dialog.py" line="99" />
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n từ</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="114" />
+        <source>This version is the same as the current text.</source>
+        <translation>Phiên bản này giống hệt bản hiện tại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="122" />
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="122" />
+        <source>Lead</source>
+        <translation>Sa pô</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="123" />
+        <source>Body</source>
+        <translation>Nội dung bài</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="123" />
+        <source>Categories</source>
+        <translation>Chuyên mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="124" />
+        <source>Tags</source>
+        <translation>Thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="124" />
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="125" />
+        <source>Source</source>
+        <translation>Nguồn</translation>
     </message>
 </context>
 <context>
