@@ -165,13 +165,10 @@ def _conditions(query: LibraryQuery) -> tuple[list[str] | None, list]:
         match = fts_match(query.text)
         if not match:
             return None, []
-        # NOTE: each match costs a lookup by uuid and a read of the article's
-        # row, text included: about 60 ms when a search matches 6,000 of
-        # 20,000 articles (tests/bench/library.py). A column in articles with
-        # the search rowid and an index containing the summary columns would
-        # avoid both.
+        # Matches join on the search rowid, which an index on articles
+        # covers together with the list's columns.
         conditions.append(
-            """articles.uuid IN (SELECT article_search.uuid FROM article_search
+            """articles.search_rowid IN (SELECT rowid FROM article_search
                    WHERE article_search MATCH ?)""")
         params.append(match)
 

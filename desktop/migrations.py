@@ -103,4 +103,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX revisions_article ON revisions (article_uuid, id);
     """,
+    # 3: a link from each article to its search row, so a save replaces the
+    # row without scanning the search table, and an index that contains the
+    # list's columns, so the list and search results skip the article text.
+    """
+    ALTER TABLE articles ADD COLUMN search_rowid INTEGER;
+    UPDATE articles SET search_rowid = search.rowid
+        FROM (SELECT rowid, uuid FROM article_search) AS search
+        WHERE search.uuid = articles.uuid;
+    CREATE UNIQUE INDEX articles_search_rowid ON articles (search_rowid, uuid,
+        title, local_status, server_status, updated_at, last_error);
+    """,
 ]

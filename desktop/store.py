@@ -133,11 +133,18 @@ class Store:
         return article
 
     def _index(self, db: sqlite3.Connection, article: Article) -> None:
-        db.execute("DELETE FROM article_search WHERE uuid = ?", (article.uuid,))
+        """Replace the article's search row; the stored rowid finds the old
+        one without scanning the search table."""
         db.execute(
+            """DELETE FROM article_search WHERE rowid =
+                   (SELECT search_rowid FROM articles WHERE uuid = ?)""",
+            (article.uuid,))
+        cursor = db.execute(
             "INSERT INTO article_search (uuid, title, lead, body) VALUES (?, ?, ?, ?)",
             (article.uuid, search_fold(article.title), search_fold(article.lead),
              search_fold(article.body)))
+        db.execute("UPDATE articles SET search_rowid = ? WHERE uuid = ?",
+                   (cursor.lastrowid, article.uuid))
 
     def get_article(self, uuid: str) -> Article | None:
         row = self._db.execute("SELECT * FROM articles WHERE uuid = ?",

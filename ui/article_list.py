@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
+from desktop.library import Library, LibraryQuery
 from desktop.store import ArticleSummary, Store
 from ui.messages import error_text, status_text
 
@@ -12,12 +13,19 @@ class ArticleListModel(QAbstractTableModel):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._library = Library(store)
+        self._query = LibraryQuery()
         self._rows: list[ArticleSummary] = []
+        self.reload()
+
+    def set_query(self, query: LibraryQuery) -> None:
+        """Show the articles that query finds, in its sort order."""
+        self._query = query
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = self._store.list_articles()
+        self._rows = self._library.find(self._query)
         self.endResetModel()
 
     def refresh(self, uuid: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.checklist import check_article
 from desktop.errors import TinXaError
 from desktop.models import Article, LocalStatus, Media, MediaKind, SendAs, Site
+from desktop.library import Library, LibraryQuery
 from desktop.revisions import Revisions
 from desktop.paths import AppPaths
 from desktop.settings import Settings
@@ -32,6 +33,7 @@ from ui.checklist_dialog import ChecklistDialog, focus_problem_field
 from ui.editor import ArticleEditor
 from ui.icons import icon
 from ui.image_dialog import ImageDetailsDialog
+from ui.library_panel import LibraryPanel
 from ui.messages import error_text, exception_text, retry_text
 from ui.revisions_dialog import RevisionsDialog
 from ui.status_panel import StatusPanel
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
 
         self.list_model = ArticleListModel(self.store, self)
         self.list = QTableView(objectName="article_list")
+        self.library_panel = LibraryPanel()
+        self.library_panel.refresh_choices(Library(self.store))
         self.editor = ArticleEditor()
         self.status_panel = StatusPanel()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
@@ -177,8 +181,13 @@ class MainWindow(QMainWindow):
         self.right = QStackedWidget()
         self.right.addWidget(self._build_welcome())
         self.right.addWidget(self.editor)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.library_panel)
+        column.addWidget(self.list)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.list)
+        split.addWidget(left)
         split.addWidget(self.right)
         split.setStretchFactor(1, 2)
         split.setSizes([380, 820])
@@ -202,6 +211,7 @@ class MainWindow(QMainWindow):
         self.sync.upload_progress.connect(self._on_upload_progress)
         self.status_panel.sign_in_requested.connect(self.open_account)
         self.import_action.triggered.connect(self.choose_document)
+        self.library_panel.query_changed.connect(self._on_query_changed)
         self.revisions_action.triggered.connect(self.open_revisions)
         self.editor.insert_image_requested.connect(self.choose_image)
         self.editor.body.image_files_dropped.connect(self.ask_image_details)
@@ -238,6 +248,10 @@ class MainWindow(QMainWindow):
                 return True
             self.store.save_article(article)
             self.revisions.record(article)
+            # Reading the filter choices costs ~50 ms at 20,000 articles.
+            if stored is None or (stored.author, stored.categories) != (
+                    article.author, article.categories):
+                self.library_panel.refresh_choices(Library(self.store))
         except (sqlite3.Error, OSError) as error:
             log.error("saving article %s failed: %s", article.uuid, error)
             self.editor.show_problem(error_text("save_failed"))
@@ -309,7 +323,19 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _on_query_changed(self, query: LibraryQuery) -> None:
+        """Show what the query finds; the editor keeps its article even if
+        the list no longer contains it."""
+        shown = self.editor.article()
+        self.list_model.set_query(query)
+        if shown is not None:
+            self._select(shown.uuid)
+
     def _on_row_changed(self, current, previous) -> None:
+        shown = self.editor.article()
+        if shown is not None and current.isValid() and \
+                self.list_model.uuid_at(current.row()) == shown.uuid:
+            return  # the list was read again around the open article
         if not self.save_current():
             # Stay on the article whose text is not saved yet.
             self._select(self.editor.article().uuid)

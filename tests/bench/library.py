@@ -198,6 +198,10 @@ def fill_store(store: Store, count: int, rng: random.Random) -> None:
         "INSERT INTO article_search (uuid, title, lead, body) VALUES (?, ?, ?, ?)",
         [(article.uuid, search_fold(article.title), search_fold(article.lead),
           search_fold(article.body)) for article in articles])
+    store._db.execute(
+        """UPDATE articles SET search_rowid = search.rowid
+               FROM (SELECT rowid, uuid FROM article_search) AS search
+               WHERE search.uuid = articles.uuid""")
     store._db.execute("COMMIT")
 
     # Waiting sends, so the summaries' outbox lookups find something.
