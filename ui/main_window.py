@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         split.addWidget(left)
         split.addWidget(self.right)
         split.setStretchFactor(1, 2)
-        split.setSizes([380, 820])
+        split.setSizes([470, 730])
         self.setCentralWidget(split)
         self.statusBar().addPermanentWidget(self.status_panel)
 
