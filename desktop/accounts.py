@@ -20,6 +20,7 @@ class Accounts:
         self._store = store
         self._credentials = credentials
         self._http = http
+        self._category_checks: dict[int, float] = {}
 
     def sign_in(self, url: str, username: str, password: str) -> Site:
         """Check the account against the server, then keep it and its password.
@@ -40,4 +41,4 @@ class Accounts:
         password = self._credentials.get(site.url, site.username)
         if not password:
             return None
-        return WordPressBackend(site, password, self._http)
+        return WordPressBackend(site, password, self._http, self._category_checks)

@@ -6,6 +6,7 @@ import ipaddress
 import json
 import logging
 import math
+import time
 from datetime import datetime, timezone
 import re
 from typing import Any
@@ -25,6 +26,7 @@ from desktop.text import nfc, slugify
 log = logging.getLogger(__name__)
 
 _RETRYABLE_STATUSES = {408, 425, 429, 500, 502, 503, 504}
+CATEGORY_CHECK_S = 3600.0
 # The slowest uplink an upload is given time for: 32 kbit/s, an assumed floor
 # at half the slowest link TinXa's tests run on (64 kbit/s).
 UPLOAD_MIN_BYTES_PER_S = 4000
@@ -71,8 +73,12 @@ def _is_loopback(host: str) -> bool:
 
 
 class WordPressBackend:
-    def __init__(self, site: Site, password: str, http: HttpClient) -> None:
+    def __init__(self, site: Site, password: str, http: HttpClient,
+                 category_checks: dict[int, float] | None = None) -> None:
         self.site = site
+        # Site id -> time.monotonic() of the last check that its cached
+        # category ids still exist, shared by the backends of one Accounts.
+        self._category_checks = {} if category_checks is None else category_checks
         # Bytes, because requests encodes text as Latin-1 and a Vietnamese
         # letter in a user name would raise instead of reaching the site.
         self._auth = (site.username.encode("utf-8"), password.encode("utf-8"))
@@ -289,7 +295,8 @@ class WordPressBackend:
         a name is unknown or a known id is gone, so that no post is filed
         under a deleted category (WordPress would make it Uncategorized)."""
         missing = [name for name in names if name not in self.site.categories]
-        if missing or not self._category_ids_exist(names):
+        if missing or self._category_check_due() and \
+                not self._category_ids_exist(names):
             self.site.categories = self.fetch_categories()
         ids = []
         for name in names:
@@ -300,6 +307,17 @@ class WordPressBackend:
                     "wp/v2/categories", name)
             ids.append(self.site.categories[name])
         return ids
+
+    def _category_check_due(self) -> bool:
+        """Check cached ids at most once per CATEGORY_CHECK_S: the check costs
+        a round trip per send, and categories are rarely deleted. A deletion
+        in between is still caught after the create, by _with_terms_checked."""
+        last = self._category_checks.get(self.site.id)
+        now = time.monotonic()
+        if last is not None and now - last < CATEGORY_CHECK_S:
+            return False
+        self._category_checks[self.site.id] = now
+        return True
 
     def _category_ids_exist(self, names: list[str]) -> bool:
         ids = sorted({self.site.categories[name] for name in names})
