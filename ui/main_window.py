@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHeaderView, QLabel, QMainWindow, QMenu,
+    QAbstractItemView, QApplication, QFileDialog, QHeaderView, QLabel,
+    QMainWindow, QMenu,
     QMessageBox,
     QPushButton, QSplitter, QStackedWidget, QTableView, QToolButton, QVBoxLayout,
     QWidget,
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.library_panel = LibraryPanel()
         self.library_panel.refresh_choices(Library(self.store))
         self.editor = ArticleEditor()
+        self.editor.body.background = self.background
         self.status_panel = StatusPanel()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._build_list()
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         self.list.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.editor.edited.connect(self._autosave.start)
         self._autosave.timeout.connect(self.save_current)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
         self.sync.article_changed.connect(self._on_article_changed)
         self.sync.online_changed.connect(self._refresh_status)
         self.sync.sign_in_needed.connect(self._on_sign_in_needed)
@@ -311,6 +314,14 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr(
                 "The article is queued. Set up the site account to send it."), 8000)
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Save when the clerk leaves the editor, not only after a pause."""
+        if self._closed or old is None or not self._autosave.isActive():
+            return
+        if self.editor.isAncestorOf(old) and \
+                (new is None or not self.editor.isAncestorOf(new)):
+            self.save_current()
 
     def confirm_close_unsaved(self) -> bool:
         """Ask whether to close although the last changes are not saved."""
@@ -652,6 +663,7 @@ class MainWindow(QMainWindow):
         self.background.shutdown()
         self.sync.blockSignals(True)
         self._closed = True
+        QApplication.instance().focusChanged.disconnect(self._on_focus_changed)
         self.store.close()
         super().closeEvent(event)
 

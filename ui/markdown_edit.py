@@ -9,12 +9,15 @@ composed letter, and any custom key handling risks breaking that sequence.
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 
 # Marks text copied inside TinXa: it is Markdown already and goes back as is.
 OWN_FORMAT = "application/x-tinxa-markdown"
+# Pastes larger than this are converted on the background lane: 1 MB of
+# Word HTML takes about 0.3 s, too long to hold the GUI thread.
+BACKGROUND_PASTE_CHARS = 50_000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif",
                   ".bmp", ".tif", ".tiff"}
 
@@ -28,6 +31,7 @@ class MarkdownEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None, **properties) -> None:
         super().__init__(parent, **properties)
+        self.background = None  # a ui.background.BackgroundTasks, when set
 
     def createMimeDataFromSelection(self) -> QMimeData:
         data = super().createMimeDataFromSelection()
@@ -59,10 +63,21 @@ class MarkdownEdit(QPlainTextEdit):
         from desktop.html_markdown import html_to_markdown, plain_text_to_markdown
 
         if source.hasHtml():
-            text = html_to_markdown(source.html())
+            convert, data = html_to_markdown, source.html()
         elif source.hasText():
-            text = plain_text_to_markdown(source.text())
+            convert, data = plain_text_to_markdown, source.text()
         else:
             return
-        self.textCursor().insertText(text)
+        if self.background is None or len(data) < BACKGROUND_PASTE_CHARS:
+            self._insert_at(self.textCursor(), convert(data))
+            return
+        # The cursor copy keeps its place while the clerk goes on typing.
+        cursor = QTextCursor(self.textCursor())
+        cursor.removeSelectedText()
+        self.background.run(lambda: convert(data),
+                            lambda text: self._insert_at(cursor, text),
+                            lambda error: None)
+
+    def _insert_at(self, cursor: QTextCursor, text: str) -> None:
+        cursor.insertText(text)
         self.ensureCursorVisible()

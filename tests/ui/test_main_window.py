@@ -143,3 +143,21 @@ def test_earlier_version_is_restored(open_window, qtbot):
     bodies = [window.revisions.get(info.id).body
               for info in window.revisions.list(uuid)]
     assert "Bản thứ hai, viết lại toàn bộ." in bodies
+
+
+def test_leaving_editor_saves_at_once(open_window, qtbot):
+    window = open_window()
+    window.new_article()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    type_text(window.editor.title, "Lưu khi rời ô")
+    assert window._autosave.isActive()
+    window.list.setFocus()
+
+    def saved():
+        uuid = window.editor.article().uuid
+        assert window.store.get_article(uuid).title == "Lưu khi rời ô"
+
+    # Well inside the one-second autosave pause: the focus change saved it.
+    qtbot.waitUntil(saved, timeout=500)
+    assert not window._autosave.isActive()
