@@ -36,7 +36,7 @@ PROGRESS_INTERVAL_S = 0.5
 # A photo the site refused as too large is re-encoded once to at most this.
 SHRUNK_MAX_BYTES = 900_000
 
-# Failures that say nothing about the server itself: once a probe reaches the
+# Failures that tell nothing about the server itself: once a probe reaches the
 # site again, sends that failed this way go at once instead of backing off.
 NETWORK_ERROR_CODES = ("offline", "timeout", "connection_broken", "tls_failed",
                        "bad_response")
@@ -57,7 +57,7 @@ def retry_delay(attempts: int, retry_after: float | None,
                 jitter: Callable[[], float] = random.random) -> float:
     """Seconds to wait before attempt ``attempts + 1``: exponential with jitter.
 
-    A server's Retry-After wins when it asks for longer than the backoff.
+    A server's Retry-After wins when it is longer than the backoff.
     """
     backoff = min(MAX_RETRY_S, FIRST_RETRY_S * 2 ** max(0, attempts - 1))
     delay = backoff * (0.5 + 0.5 * jitter())
@@ -94,7 +94,7 @@ class SyncEngine:
     def run_once(self, site_id: int) -> int:
         """Send what is due for one site; return the number of articles sent.
 
-        With nothing due, one cheap request checks whether the site answers,
+        With nothing due, one cheap request checks whether the site responds,
         so the online state stays current and sends held back by a network
         failure go as soon as the site is back.
         """
@@ -117,7 +117,7 @@ class SyncEngine:
         return sent
 
     def refresh(self, site_id: int) -> int:
-        """Read what the site now says of every sent article (published,
+        """Read the site's current status of every sent article (published,
         scheduled, trashed); return how many changed. Local text is kept."""
         site = self._store.get_site(site_id)
         backend = self._backend_for(site) if site else None
@@ -217,7 +217,7 @@ class SyncEngine:
             changed_there = current.fingerprint() != article.server_fingerprint
         else:
             changed_there = current.modified_gmt != article.server_modified
-        # After a lost answer to our own update the site's copy is ours.
+        # After a lost response to our own update the site's copy is ours.
         # NOTE: WordPress filters HTML for accounts without unfiltered_html;
         # if that changes our content, this reports a conflict to the clerk.
         ours = operation.uncertain and current.title == post.title and \
@@ -340,7 +340,7 @@ class SyncEngine:
         log.info("article %s not sent (%s), next try in %.0f s",
                  operation.article_uuid, code, delay)
         self._emit(operation.article_uuid, "retry", code, detail, next_at)
-        # A locked post says nothing about the others: go on with them.
+        # A locked post does not stop the others, so the round goes on.
         return "postponed" if isinstance(error, LockedError) else "stop"
 
     def _park(self, site_id: int, code: str) -> None:

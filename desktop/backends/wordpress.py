@@ -128,16 +128,16 @@ class WordPressBackend:
     def _follow_move(self, final_root: str, marker: str) -> None:
         """Adopt the address a site redirects to (xa.vn to www.xa.vn), so the
         password goes straight there: requests drops it on a redirect to
-        another host, and WordPress would then answer as for a wrong one."""
+        another host, and WordPress would then respond as to a wrong one."""
         moved = normalise_site_url(final_root.split(marker)[0])
-        log.info("site %s answers at %s", self.site.url, moved)
+        log.info("site %s moved to %s", self.site.url, moved)
         self.site.url = moved
         self.site.api_root = moved + marker
 
     def _auth_header_arrives(self) -> bool:
         """Ask the companion plugin whether our Authorization header reached
         PHP. Some proxies and web server set-ups drop it, and WordPress then
-        answers 401 exactly as for a wrong password."""
+        responds with 401 exactly as to a wrong password."""
         response = self._http.request("GET", self._url("tinxa/v1/info"),
                                       auth=self._auth)
         info = _json_or_none(response)
@@ -230,8 +230,8 @@ class WordPressBackend:
             params = {"include": ",".join(map(str, batch)), "status": "any",
                       "per_page": 100,
                       "_fields": "id,status,link,modified_gmt,title,author"}
-            answer = _expect_list(self._call("GET", "wp/v2/posts", params=params))
-            posts += [_remote_post(data) for data in answer]
+            found = _expect_list(self._call("GET", "wp/v2/posts", params=params))
+            posts += [_remote_post(data) for data in found]
         return posts
 
     def _post_body(self, post: OutgoingPost) -> dict[str, Any]:
@@ -254,7 +254,7 @@ class WordPressBackend:
 
     def find_media(self, uuid: str) -> RemoteMedia | None:
         if not self.site.has_companion:
-            # TODO(sync): without the companion plugin an upload whose answer
+            # TODO(sync): without the companion plugin an upload whose response
             # was lost cannot be found again, so it may be uploaded twice.
             return None
         found = _expect_list(self._call(
@@ -265,7 +265,7 @@ class WordPressBackend:
                      progress: ProgressCallback | None = None) -> RemoteMedia:
         """Send the file as the raw request body. Alt text, caption and the
         UUID go as query parameters, so they are stored with the file in the
-        same request and a lost answer can be looked up by UUID."""
+        same request and a lost response can be looked up by UUID."""
         params = {"alt_text": upload.alt_text, "caption": upload.caption}
         if self.site.has_companion:
             params["meta[tinxa_uuid]"] = upload.uuid
@@ -274,7 +274,7 @@ class WordPressBackend:
             "Content-Disposition": _content_disposition(upload.file_name),
         }
         with _ProgressReader(upload.path, progress) as body:
-            # The socket buffers take the whole file at once, so the answer
+            # The socket buffers take the whole file at once, so the response
             # comes only after it has crossed the slow link: allow for that.
             connect, read = self._http.timeout
             timeout = (connect, read + len(body) / UPLOAD_MIN_BYTES_PER_S)
@@ -370,7 +370,7 @@ class WordPressBackend:
             raise _error_for(response, method)
         data = _json_or_none(response)
         if data is None:
-            # A captive portal or a broken proxy answers 200 with a web page.
+            # A captive portal or a broken proxy responds 200 with a web page.
             raise NetworkError("bad_response", _message_of(response),
                                uncertain=method != "GET")
         return data
@@ -399,7 +399,7 @@ def _term_name(term: dict) -> str:
 
 
 def _duplicate_of(error: RejectedError) -> int | None:
-    """The existing item's id when the companion plugin refused a create
+    """Return the existing item's id if the companion plugin refused a create
     because its client UUID is taken, else None."""
     if error.params.get("server_code") != "tinxa_duplicate":
         return None
@@ -408,8 +408,8 @@ def _duplicate_of(error: RejectedError) -> int | None:
 
 
 def _expect_item(data: Any) -> dict:
-    """Check an answer is one WordPress item; a proxy or a broken plugin may
-    answer 200 with a list, a string or an empty object."""
+    """Check a response is one WordPress item; a proxy or a broken plugin may
+    respond 200 with a list, a string or an empty object."""
     if not isinstance(data, dict) or not isinstance(data.get("id"), int):
         raise NetworkError("bad_response", repr(data)[:_MAX_MESSAGE],
                            uncertain=True)
@@ -440,7 +440,7 @@ def _remote_post(data: Any) -> RemotePost:
 
 
 def _raw_text(data: dict, name: str) -> str:
-    """The raw field in the edit context, else the rendered one."""
+    """Return the raw field of the edit context, else the rendered one."""
     value = data.get(name) or {}
     return nfc(value.get("raw") or value.get("rendered") or "")
 
@@ -494,7 +494,8 @@ def _json_or_none(response: requests.Response) -> Any:
 
 
 def _message_of(response: requests.Response) -> str:
-    """The server's own words: the JSON message, or the text of an HTML page."""
+    """Return the server's own message: the JSON message, or the text of an
+    HTML page."""
     data = _json_or_none(response)
     if isinstance(data, dict) and data.get("message"):
         return str(data["message"])[:_MAX_MESSAGE]
@@ -503,7 +504,7 @@ def _message_of(response: requests.Response) -> str:
 
 
 def _error_for(response: requests.Response, method: str) -> Exception:
-    """Classify a non-2xx answer into the core's error kinds."""
+    """Classify a non-2xx response into the core's error kinds."""
     status = response.status_code
     message = _message_of(response)
     data = _json_or_none(response)
@@ -512,7 +513,7 @@ def _error_for(response: requests.Response, method: str) -> Exception:
     existing_id = None
     if isinstance(extra, dict):
         existing_id = extra.get("id") or extra.get("term_id")
-    log.info("%s %s answered %d %s", method, response.url, status, code or message)
+    log.info("%s %s returned %d %s", method, response.url, status, code or message)
     if 300 <= status < 400:
         # Sending waits until the clerk signs in at the new address.
         return SignInError("site_moved", response.headers.get("Location", ""),
