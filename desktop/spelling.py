@@ -43,10 +43,29 @@ class TonePlacement(Enum):
     NEW = "new"  # hoà, khoẻ, thuỷ
 
 
+# Where operating systems keep the Vietnamese Hunspell list; Debian and Ubuntu
+# install it with the hunspell-vi package. TinXa does not ship a copy because
+# that list is GPL-2 only, and TinXa is GPL-3.0-or-later.
+SYSTEM_DICTIONARIES = (Path("/usr/share/hunspell/vi_VN.dic"),
+                       Path("/usr/share/myspell/vi_VN.dic"))
+
+
+def system_dictionary() -> Path | None:
+    """Return the installed Vietnamese syllable list, or None if there is none."""
+    return next((path for path in SYSTEM_DICTIONARIES if path.is_file()), None)
+
+
 def default_dictionary_paths() -> list[Path]:
-    """Return the shipped Vietnamese syllable list and its project supplement."""
-    return [resource_path("dictionaries", "vi_VN.dic"),
-            resource_path("dictionaries", "vi_extra.txt")]
+    """Return the system's Vietnamese syllable list and TinXa's supplement.
+
+    Raises InputError("dictionary_missing") when no list is installed.
+    """
+    found = system_dictionary()
+    if found is None:
+        # TODO(spelling): Windows has no system list; a build for it needs a
+        # dictionary whose licence allows shipping it with TinXa.
+        raise InputError("dictionary_missing", ", ".join(map(str, SYSTEM_DICTIONARIES)))
+    return [found, resource_path("dictionaries", "vi_extra.txt")]
 
 
 def default_frequency_path() -> Path:

@@ -2,8 +2,10 @@
 # Sourced, not run. Expects $ROOT to be the repository root.
 
 # Libraries PySide6's wheels load at run time but do not ship (X11/xcb,
-# OpenGL, fonts), and what a fresh Debian needs to make a Python venv.
-QT_RUNTIME_PACKAGES=(
+# OpenGL, fonts), the Vietnamese spelling list, and what a fresh Debian needs
+# to make a Python venv.
+APP_RUNTIME_PACKAGES=(
+    hunspell-vi
     python3 python3-venv python3-pip
     libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0

@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/common.sh"
 
-install_debian_packages "${QT_RUNTIME_PACKAGES[@]}"
+install_debian_packages "${APP_RUNTIME_PACKAGES[@]}"
 install_python_packages ""
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     echo "No graphical session found (DISPLAY is not set). Run this from the" \

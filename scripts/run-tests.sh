@@ -11,7 +11,7 @@ cd "$ROOT"
 # The WordPress packages are listed once, in the test server module.
 read -r -a wordpress_packages < <(python3 -c \
     'from tests.wpserver import DEBIAN_PACKAGES; print(*DEBIAN_PACKAGES)')
-install_debian_packages "${QT_RUNTIME_PACKAGES[@]}" "${wordpress_packages[@]}" \
+install_debian_packages "${APP_RUNTIME_PACKAGES[@]}" "${wordpress_packages[@]}" \
     gnome-keyring dbus-daemon dbus-bin
 install_python_packages "[test]"
 

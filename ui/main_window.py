@@ -384,9 +384,14 @@ class MainWindow(QMainWindow):
     def _start_spelling(self) -> None:
         from desktop.spelling import SpellChecker
 
-        if not self._closed and self.editor.spelling is None:
-            self.editor.set_spell_checker(
-                SpellChecker(self.paths.data_dir / "personal_words.txt"))
+        if self._closed or self.editor.spelling is not None:
+            return
+        try:
+            checker = SpellChecker(self.paths.data_dir / "personal_words.txt")
+        except TinXaError as error:
+            log.warning("spell-checking is off: %s %s", error.code, error.detail)
+            return
+        self.editor.set_spell_checker(checker)
 
     # Photos and files
 
