@@ -66,8 +66,11 @@ class ArticleListModel(QAbstractTableModel):
         summary = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and summary.last_error:
-            return error_text(summary.last_error)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{summary.title}\n{status_text(summary)}"
+            if summary.last_error:
+                tip += "\n" + error_text(summary.last_error)
+            return tip
         return None
 
     def _display(self, summary: ArticleSummary, column: int) -> str:

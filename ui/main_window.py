@@ -104,9 +104,12 @@ class MainWindow(QMainWindow):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.verticalHeader().hide()
         header = self.list.horizontalHeader()
+        # The title gets the room; a long status is cut and shown whole in
+        # its tooltip.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, self.list.fontMetrics().horizontalAdvance("M") * 11)
 
     def _build_actions(self) -> None:
         self.new_action = QAction(icon("new"), self.tr("&New article"), self)
@@ -596,7 +599,9 @@ class MainWindow(QMainWindow):
             setattr(shown, name, getattr(stored, name))
 
     def _show_article_problem(self, article: Article | None) -> None:
-        if article is None or not article.last_error:
+        # A conflict has its own panel with the choices.
+        if article is None or not article.last_error or \
+                article.local_status is LocalStatus.CONFLICT:
             self.editor.show_problem("")
             return
         detail = self.store.error_detail(article.uuid)
