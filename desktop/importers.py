@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 # rarely over 50 MB, and the expanded parts all sit in memory while converting.
 MAX_DOCX_BYTES = 200 * 1024 * 1024
 MAX_EXPANDED_BYTES = 1024 * 1024 * 1024
+# The text part alone: a 100-page report's document.xml is a few MB, while a
+# 94 KB crafted file can expand to 20 MB of text that takes minutes to
+# convert and gigabytes of memory to parse.
+MAX_DOCUMENT_XML_BYTES = 16 * 1024 * 1024
 
 # Warning codes in ImportedDocument.warnings.
 LEGACY_FONT_CONVERTED = "legacy_font_converted"  # proofread the converted text
@@ -228,6 +232,12 @@ def _check_package(path: Path) -> None:
         raise InputError("docx_not_word", "no word/ part", path=str(path),
                          detected=detected)
 
+    text_size = sum(entry.file_size for entry in entries
+                    if entry.filename == "word/document.xml")
+    if text_size > MAX_DOCUMENT_XML_BYTES:
+        raise InputError("docx_too_large", f"{text_size} bytes of text",
+                         path=str(path), size=text_size,
+                         limit=MAX_DOCUMENT_XML_BYTES)
     expanded = sum(entry.file_size for entry in entries)
     if expanded > MAX_EXPANDED_BYTES:
         raise InputError("docx_too_large", f"{expanded} bytes expanded",

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.backends.base import Backend, OutgoingPost, RemotePost, UploadFile
+from desktop.checklist import check_article
 from desktop.errors import (
-    ConflictError, ErrorKind, LockedError, NetworkError, RejectedError, TinXaError,
+    ConflictError, ErrorKind, InputError, LockedError, NetworkError, RejectedError,
+    TinXaError,
 )
 from desktop.images import prepare_image
 from desktop.models import Article, Media, MediaKind, SendAs, ServerCopy, Site
@@ -183,8 +185,15 @@ class SyncEngine:
 
     def _push(self, backend: Backend, operation: Operation,
               article: Article) -> RemotePost:
-        media = [item for item in self._store.list_media(article.uuid)
-                 if _is_used(item, article)]
+        all_media = self._store.list_media(article.uuid)
+        # The checklist ran when the clerk queued the article, but the text
+        # may have been edited or restored since: nothing blocked goes out.
+        blocking = [problem for problem in check_article(article, all_media)
+                    if problem.blocking]
+        if blocking:
+            raise InputError("checklist_failed", blocking[0].code,
+                             problem=blocking[0].code)
+        media = [item for item in all_media if _is_used(item, article)]
         if media and not backend.site.can("upload_files"):
             raise RejectedError("cannot_upload", backend.site.username)
         for item in media:

@@ -19,6 +19,9 @@ from ui.markdown_edit import MarkdownEdit
 from ui.icons import icon
 
 PREVIEW_DELAY_MS = 300
+# Bodies longer than this render off the GUI thread: about 10 ms per 5,000
+# words here, and seconds for a 400,000-character import.
+BACKGROUND_RENDER_CHARS = 40_000
 TABLE_TEMPLATE = ("\n\n| Cột 1 | Cột 2 |\n| --- | --- |\n"
                   "| ... | ... |\n\n")
 
@@ -35,6 +38,8 @@ class ArticleEditor(QWidget):
         self._article: Article | None = None
         self._choices: list[str] = []
         self._media_paths: dict[str, str] = {}  # media uuid -> file on this PC
+        self.background = None  # a ui.background.BackgroundTasks, when set
+        self._render_generation = 0
         self._slug_is_own = False
         self._loading = False
         self._preview_timer = QTimer(self, singleShot=True,
@@ -317,11 +322,26 @@ class ArticleEditor(QWidget):
         for uuid, path in self._media_paths.items():
             local = QUrl.fromLocalFile(path).toString()
             body = body.replace(MEDIA_SCHEME + uuid, local)
-        html = markdown_to_html(body, local_files=True)
         # QTextBrowser shows images at full size: fit them to the pane.
         width = max(120, self.preview.viewport().width() - 24)
+        header = title + lead
+        if self.background is None or len(body) < BACKGROUND_RENDER_CHARS:
+            self._show_preview(header, markdown_to_html(body, local_files=True),
+                               width)
+            return
+        # A long article renders on the background lane; a render that a
+        # newer one has overtaken is dropped when it arrives.
+        self._render_generation += 1
+        generation = self._render_generation
+        self.background.run(
+            lambda: markdown_to_html(body, local_files=True),
+            lambda html: generation == self._render_generation and
+            self._show_preview(header, html, width),
+            lambda error: None)
+
+    def _show_preview(self, header: str, html: str, width: int) -> None:
         html = html.replace("<img ", f'<img width="{width}" ')
-        self.preview.setHtml(title + lead + html)
+        self.preview.setHtml(header + html)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

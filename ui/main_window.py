@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.library_panel.refresh_choices(Library(self.store))
         self.editor = ArticleEditor()
         self.editor.body.background = self.background
+        self.editor.background = self.background
         self.status_panel = StatusPanel()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._build_list()
@@ -222,8 +223,7 @@ class MainWindow(QMainWindow):
         self.editor.insert_image_requested.connect(self.choose_image)
         self.editor.body.image_files_dropped.connect(self.ask_image_details)
         self.editor.body.image_pasted.connect(self.add_pasted_image)
-        self.editor.body.documents_dropped.connect(
-            lambda paths: self.import_document(paths[0]))
+        self.editor.body.documents_dropped.connect(self._on_documents_dropped)
         self.editor.attach_file_requested.connect(self.choose_attachment)
         self.editor.conflict.keep_mine.connect(self.keep_mine)
         self.editor.conflict.take_theirs.connect(self.take_theirs)
@@ -446,6 +446,14 @@ class MainWindow(QMainWindow):
                             lambda document: self._document_ready(path, document),
                             self._media_failed)
 
+    def _on_documents_dropped(self, paths: list[Path]) -> None:
+        """Word files become articles; other documents are attached."""
+        for path in paths:
+            if path.suffix.lower() in (".docx", ".doc"):
+                self.import_document(path)
+            else:
+                self.add_attachment(path)
+
     def _document_ready(self, path: Path, document) -> None:
         if self._closed:
             return
@@ -460,6 +468,7 @@ class MainWindow(QMainWindow):
             article.body = article.body.replace(f"]({image.path.name})",
                                                 f"]({media.reference})")
         self.store.save_article(article)
+        self._prepare_in_background(self.store.list_media(article.uuid))
         self.list_model.reload()
         self._select(article.uuid)
         self.statusBar().showMessage(self.tr(
@@ -493,13 +502,43 @@ class MainWindow(QMainWindow):
         media.mime_type = prepared.mime_type
         self.store.update_media(media)
         self.statusBar().clearMessage()
+        title = f' "{_markdown_escape(caption)}"' if caption.strip() else ""
+        markdown = f"![{_markdown_escape(alt_text)}]({media.reference}{title})"
         shown = self.editor.article()
         if shown is None or shown.uuid != uuid:
+            # The clerk opened another article meanwhile: the photo goes at
+            # the end of the one it was added to.
+            owner = self.store.get_article(uuid)
+            if owner is not None:
+                owner.body = owner.body.rstrip() + "\n\n" + markdown + "\n"
+                self.store.save_article(owner)
+                self.list_model.refresh(uuid)
             return
-        title = f' "{_markdown_escape(caption)}"' if caption.strip() else ""
-        self.editor.insert_markdown(
-            f"![{_markdown_escape(alt_text)}]({media.reference}{title})")
+        self.editor.insert_markdown(markdown)
         self._load_media_paths(shown)
+
+    def _prepare_in_background(self, media: list[Media]) -> None:
+        """Make the web copies of imported photos, so the preview shows small
+        files and sending does not wait for them."""
+        from desktop.images import prepare_image
+
+        max_side = self.settings.get("image_max_side")
+        for item in media:
+            def prepared(result, item=item) -> None:
+                if self._closed:
+                    return
+                item.prepared_path = str(result.path)
+                item.mime_type = result.mime_type
+                self.store.update_media(item)
+                shown = self.editor.article()
+                if shown is not None and shown.uuid == item.article_uuid:
+                    self._load_media_paths(shown)
+
+            self.background.run(
+                lambda item=item: prepare_image(Path(item.source_path),
+                                                self.paths.media_dir,
+                                                max_side=max_side),
+                prepared, self._media_failed)
 
     def choose_attachment(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -524,8 +563,10 @@ class MainWindow(QMainWindow):
     def _media_failed(self, error: TinXaError) -> None:
         if self._closed:
             return
-        self.statusBar().clearMessage()
-        self.editor.show_problem(exception_text(error))
+        # The editor's banner is hidden when no article is open.
+        self.statusBar().showMessage(exception_text(error), 20000)
+        if self.editor.article() is not None:
+            self.editor.show_problem(exception_text(error))
 
     def _load_media_paths(self, article: Article | None) -> None:
         if article is None:
@@ -595,7 +636,8 @@ class MainWindow(QMainWindow):
     def _adopt_server_fields(shown: Article, stored: Article) -> None:
         """Take the sync results into the editor's copy without touching text."""
         for name in ("local_status", "server_id", "server_status", "server_link",
-                     "server_modified", "last_error"):
+                     "server_modified", "server_fingerprint", "last_error",
+                     "conflict"):
             setattr(shown, name, getattr(stored, name))
 
     def _show_article_problem(self, article: Article | None) -> None:

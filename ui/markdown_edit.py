@@ -27,7 +27,7 @@ class MarkdownEdit(QPlainTextEdit):
     # description and prepares them in the background.
     image_files_dropped = Signal(list)  # list[Path]
     image_pasted = Signal(QImage)
-    documents_dropped = Signal(list)  # list[Path] of .docx files
+    documents_dropped = Signal(list)  # list[Path] of other files
 
     def __init__(self, parent: QWidget | None = None, **properties) -> None:
         super().__init__(parent, **properties)
@@ -46,7 +46,7 @@ class MarkdownEdit(QPlainTextEdit):
         files = [Path(url.toLocalFile()) for url in source.urls()
                  if url.isLocalFile()]
         images = [path for path in files if path.suffix.lower() in IMAGE_SUFFIXES]
-        documents = [path for path in files if path.suffix.lower() == ".docx"]
+        documents = [path for path in files if path not in images]
         if images or documents:
             if images:
                 self.image_files_dropped.emit(images)

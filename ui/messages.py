@@ -136,6 +136,10 @@ _ERROR_TEXTS = {
         "Messages",
         "The photos of the document could not be saved on this computer; the "
         "disk may be full."),
+    "checklist_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The article was changed after it was queued and now misses something "
+        "it needs (%1). Press Send for review to see the list and fix it."),
     "save_failed": QT_TRANSLATE_NOOP(
         "Messages",
         "TinXa could not save this article on the computer; the disk may be "
@@ -150,6 +154,9 @@ _ERROR_TEXTS = {
 # Codes whose server message helps the clerk, so it is shown after the text.
 _SHOW_SERVER_MESSAGE = {"forbidden", "rejected", "too_large", "category_missing",
                         "media_too_large"}
+
+# Held on this computer, never seen by the site: not "refused by the site".
+_LOCAL_CODES = {"checklist_failed", "media_write_failed", "image_not_found"}
 
 _SERVER_STATUS_TEXTS = {
     "pending": QT_TRANSLATE_NOOP("Messages", "Sent, awaiting review"),
@@ -201,6 +208,9 @@ def status_text(summary: ArticleSummary) -> str:
             return retry_text(summary.next_attempt_at)
         return _translate(QT_TRANSLATE_NOOP("Messages", "Waiting to send"))
     if summary.local_status is LocalStatus.REJECTED:
+        if summary.last_error in _LOCAL_CODES or \
+                summary.last_error.startswith("image_"):
+            return _translate(QT_TRANSLATE_NOOP("Messages", "Needs fixing"))
         return _translate(QT_TRANSLATE_NOOP("Messages", "Refused by the site"))
     if summary.local_status is LocalStatus.CHANGED:
         return _translate(QT_TRANSLATE_NOOP("Messages", "Changed, not sent again"))

@@ -66,154 +66,154 @@
 <context>
     <name>ArticleEditor</name>
     <message>
-        <location filename="../../ui/editor.py" line="48" />
+        <location filename="../../ui/editor.py" line="53" />
         <source>Article title</source>
         <translation>Tiêu đề bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="50" />
+        <location filename="../../ui/editor.py" line="55" />
         <source>Made from the title</source>
         <translation>Tự tạo từ tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="51" />
+        <location filename="../../ui/editor.py" line="56" />
         <source>The last part of the article's web address, without accents</source>
         <translation>Phần cuối địa chỉ web của bài, viết không dấu</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="54" />
+        <location filename="../../ui/editor.py" line="59" />
         <source>Lead: one or two sentences shown in bold under the title</source>
         <translation>Sa pô: một hai câu tóm tắt, in đậm dưới tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="62" />
+        <location filename="../../ui/editor.py" line="67" />
         <source>Separate tags with commas</source>
         <translation>Các thẻ cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="64" />
+        <location filename="../../ui/editor.py" line="69" />
         <source>Name or pen name</source>
         <translation>Họ tên hoặc bút danh</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="66" />
+        <location filename="../../ui/editor.py" line="71" />
         <source>Where the news comes from</source>
         <translation>Nguồn tin</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="68" />
+        <location filename="../../ui/editor.py" line="73" />
         <source>Write the article here. Markdown: **bold**, *italic*, # heading</source>
         <translation>Viết nội dung bài ở đây. Markdown: **đậm**, *nghiêng*, # tiêu đề mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="81" />
+        <location filename="../../ui/editor.py" line="86" />
         <source>&amp;Title</source>
         <translation>&amp;Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="82" />
+        <location filename="../../ui/editor.py" line="87" />
         <source>Web add&amp;ress</source>
         <translation>Đường &amp;dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="83" />
+        <location filename="../../ui/editor.py" line="88" />
         <source>&amp;Lead</source>
         <translation>&amp;Sa pô</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="84" />
+        <location filename="../../ui/editor.py" line="89" />
         <source>&amp;Categories</source>
         <translation>&amp;Chuyên mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="85" />
+        <location filename="../../ui/editor.py" line="90" />
         <source>Ta&amp;gs</source>
         <translation>Th&amp;ẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="86" />
+        <location filename="../../ui/editor.py" line="91" />
         <source>&amp;Author</source>
         <translation>Tác &amp;giả</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="88" />
+        <location filename="../../ui/editor.py" line="93" />
         <source>&amp;Source</source>
         <translation>&amp;Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="98" />
+        <location filename="../../ui/editor.py" line="103" />
         <source>&amp;Body</source>
         <translation>&amp;Nội dung bài</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="142" />
+        <location filename="../../ui/editor.py" line="147" />
         <source>Bold</source>
         <translation>Đậm</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="143" />
+        <location filename="../../ui/editor.py" line="148" />
         <source>Italic</source>
         <translation>Nghiêng</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="144" />
+        <location filename="../../ui/editor.py" line="149" />
         <source>Heading</source>
         <translation>Tiêu đề mục</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="145" />
+        <location filename="../../ui/editor.py" line="150" />
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="146" />
+        <location filename="../../ui/editor.py" line="151" />
         <source>Quote</source>
         <translation>Trích dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="147" />
+        <location filename="../../ui/editor.py" line="152" />
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="133" />
+        <location filename="../../ui/editor.py" line="138" />
         <source>Insert photo…</source>
         <translation>Chèn ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="135" />
+        <location filename="../../ui/editor.py" line="140" />
         <source>Attach file…</source>
         <translation>Đính kèm tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="148" />
+        <location filename="../../ui/editor.py" line="153" />
         <source>Table</source>
         <translation>Bảng</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="163" />
+        <location filename="../../ui/editor.py" line="168" />
         <source>The text contains the letter Ð from another alphabet, which looks like Đ but is not found by searches.</source>
         <translation>Bài có chữ Ð của bảng chữ cái khác, trông giống Đ nhưng tìm kiếm không thấy.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="166" />
+        <location filename="../../ui/editor.py" line="171" />
         <source>Replace with Đ</source>
         <translation>Thay bằng Đ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="298" />
+        <location filename="../../ui/editor.py" line="303" />
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n từ</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/editor.py" line="299" />
+        <location filename="../../ui/editor.py" line="304" />
         <source>about %n minute(s) to read</source>
         <translation>
             <numerusform>đọc khoảng %n phút</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/editor.py" line="101" />
+        <location filename="../../ui/editor.py" line="106" />
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
@@ -221,22 +221,22 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../ui/article_list.py" line="53" />
+        <location filename="../../ui/article_list.py" line="61" />
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list.py" line="53" />
+        <location filename="../../ui/article_list.py" line="61" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list.py" line="53" />
+        <location filename="../../ui/article_list.py" line="61" />
         <source>Last change</source>
         <translation>Sửa lần cuối</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list.py" line="67" />
+        <location filename="../../ui/article_list.py" line="78" />
         <source>(untitled)</source>
         <translation>(chưa có tiêu đề)</translation>
     </message>
@@ -659,147 +659,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>&amp;New article</source>
         <translation>&amp;Bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Send for &amp;review</source>
         <translation>&amp;Gửi duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Queue the article; it goes to the site for the board's review as soon as there is a connection</source>
         <translation>Đưa bài vào hàng chờ; bài được gửi lên trang để Ban biên tập duyệt ngay khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Save on the site as draft only</source>
         <translation>Chỉ lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Import from Word…</source>
         <translation>&amp;Nhập từ tệp Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Earlier &amp;versions…</source>
         <translation>Các phiên &amp;bản trước…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>S&amp;ync now</source>
         <translation>Đồng &amp;bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Site &amp;account…</source>
         <translation>&amp;Tài khoản trang…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Article</source>
         <translation>&amp;Bài viết</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Site</source>
         <translation>&amp;Trang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Main</source>
         <translation>Thanh công cụ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>&lt;h2&gt;No article open&lt;/h2&gt;&lt;p&gt;Choose an article on the left, or start a new one. Everything you type is saved on this computer at once, with or without a connection.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Chưa mở bài nào&lt;/h2&gt;&lt;p&gt;Chọn một bài ở danh sách bên trái, hoặc viết bài mới. Mọi chữ anh/chị gõ đều được lưu ngay trên máy này, dù có mạng hay không.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>Write a new article</source>
         <translation>Viết bài mới</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>The article is queued and will be sent when the site answers.</source>
         <translation>Bài đã vào hàng chờ và sẽ được gửi khi kết nối được với trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>The article is queued. Set up the site account to send it.</source>
         <translation>Bài đã vào hàng chờ. Hãy khai báo tài khoản trang để gửi bài.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="333" />
         <source>Your last changes could not be saved on this computer (the disk may be full). If you close TinXa now they are lost. Close anyway?</source>
         <translation>Không lưu được những thay đổi mới nhất trên máy (có thể ổ đĩa đã đầy). Nếu đóng TinXa bây giờ, các thay đổi đó sẽ mất. Vẫn đóng?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Uploading a photo: %1 of %2 KB</source>
         <translation>Đang tải ảnh lên: %1 / %2 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Insert photo</source>
         <translation>Chèn ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>Photos</source>
         <translation>Ảnh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>Import from Word</source>
         <translation>Nhập từ tệp Word</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="435" />
         <source>Word documents</source>
         <translation>Tài liệu Word</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="443" />
         <source>Reading %1…</source>
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421" />
+        <location filename="../../ui/main_window.py" line="475" />
         <source>Imported %1. Check the text, the photos' descriptions and the category before sending.</source>
         <translation>Đã nhập %1. Hãy kiểm tra nội dung, mô tả ảnh và chuyên mục trước khi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="484" />
         <source>Preparing the photo…</source>
         <translation>Đang xử lý ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461" />
+        <location filename="../../ui/main_window.py" line="545" />
         <source>Attach file</source>
         <translation>Đính kèm tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462" />
+        <location filename="../../ui/main_window.py" line="546" />
         <source>Documents</source>
         <translation>Văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619" />
+        <location filename="../../ui/main_window.py" line="708" />
         <source>The language changes the next time TinXa starts.</source>
         <translation>Ngôn ngữ sẽ đổi vào lần mở TinXa tiếp theo.</translation>
     </message>
@@ -1008,91 +1008,101 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="139" />
+        <source>The article was changed after it was queued and now misses something it needs (%1). Press Send for review to see the list and fix it.</source>
+        <translation>Bài đã được sửa sau khi vào hàng chờ và nay còn thiếu mục bắt buộc (%1). Hãy bấm Gửi duyệt để xem danh sách và sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="143" />
         <source>TinXa could not save this article on the computer; the disk may be full. Your text is still here: free some disk space, and TinXa saves it at your next keystroke. Do not close TinXa before that.</source>
         <translation>TinXa không lưu được bài này vào máy; có thể ổ đĩa đã đầy. Nội dung vẫn còn ở đây: hãy giải phóng bớt dung lượng đĩa, TinXa sẽ lưu ngay khi anh/chị gõ tiếp. Đừng đóng TinXa trước lúc đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>TinXa hit an internal error. The article is kept and will be tried again; the log has the details.</source>
         <translation>TinXa gặp lỗi nội bộ. Bài vẫn được giữ và sẽ được gửi lại; chi tiết có trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>Sent, awaiting review</source>
         <translation>Đã gửi, chờ duyệt</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="163" />
         <source>Saved on the site as draft</source>
         <translation>Đã lưu nháp trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>Scheduled</source>
         <translation>Đã hẹn giờ đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>Published</source>
         <translation>Đã đăng</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>Published privately</source>
         <translation>Đã đăng (riêng tư)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>Deleted on the site</source>
         <translation>Đã bị xoá trên trang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>Sending failed (%1).</source>
         <translation>Gửi bài không thành công (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="184" />
         <source>The site said: %1</source>
         <translation>Trang báo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189" />
+        <location filename="../../ui/messages.py" line="196" />
         <source>Will retry at %1</source>
         <translation>Sẽ gửi lại lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196" />
+        <location filename="../../ui/messages.py" line="203" />
         <source>Draft</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199" />
+        <location filename="../../ui/messages.py" line="206" />
         <source>Sending…</source>
         <translation>Đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>Waiting to send</source>
         <translation>Chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="213" />
+        <source>Needs fixing</source>
+        <translation>Cần sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="214" />
         <source>Refused by the site</source>
         <translation>Bị trang từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>Changed, not sent again</source>
         <translation>Đã sửa, chưa gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208" />
+        <location filename="../../ui/messages.py" line="218" />
         <source>Changed on the site too: choose a version</source>
         <translation>Trang cũng đã sửa: cần chọn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="221" />
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>

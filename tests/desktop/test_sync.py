@@ -11,6 +11,10 @@ from desktop.store import Store
 from desktop.sync import MAX_RETRY_S, SyncEngine, retry_delay
 
 
+# What the checklist needs before an article may go out.
+REQUIRED = {"author": "Hoa", "source": "UBND xã", "categories": ["Tin tức"]}
+
+
 class FakeBackend:
     """Keeps posts in a dict; ``failures`` are raised by the next calls."""
 
@@ -130,8 +134,9 @@ def engine(store, backend, clock, events):
 
 
 def queue(store, site, title="Hội nghị", send_as=SendAs.REVIEW):
-    article = store.save_article(Article(title=title, body="**Nội dung**",
-                                         categories=["Tin tức"]))
+    article = store.save_article(Article(
+        title=title, body="**Nội dung**", categories=["Tin tức"], author="Hoa",
+        source="UBND xã"))
     store.queue_article(article.uuid, site.id, send_as)
     return article
 
@@ -396,7 +401,7 @@ def add_photo(store, tmp_path, article, name="hoi-truong.jpg", cover=False):
 
 
 def test_photos_upload_then_post(engine, store, site, backend, tmp_path):
-    article = store.save_article(Article(title="Tin có ảnh"))
+    article = store.save_article(Article(title="Tin có ảnh", **REQUIRED))
     first = add_photo(store, tmp_path, article, "a.jpg", cover=True)
     add_photo(store, tmp_path, article, "b.jpg")
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
@@ -414,7 +419,7 @@ def test_photos_upload_then_post(engine, store, site, backend, tmp_path):
 
 
 def test_post_failure_keeps_uploads(engine, store, site, backend, tmp_path):
-    article = store.save_article(Article(title="Tin có ảnh"))
+    article = store.save_article(Article(title="Tin có ảnh", **REQUIRED))
     add_photo(store, tmp_path, article, "a.jpg")
     add_photo(store, tmp_path, article, "b.jpg")
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
@@ -436,7 +441,7 @@ def test_post_failure_keeps_uploads(engine, store, site, backend, tmp_path):
 
 
 def test_lost_upload_answer_is_found(engine, store, site, backend, tmp_path):
-    article = store.save_article(Article(title="Tin có ảnh"))
+    article = store.save_article(Article(title="Tin có ảnh", **REQUIRED))
     add_photo(store, tmp_path, article)
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
     original = backend.upload_media
@@ -456,7 +461,7 @@ def test_lost_upload_answer_is_found(engine, store, site, backend, tmp_path):
 
 
 def test_too_large_photo_shrinks_once(engine, store, site, backend, tmp_path):
-    article = store.save_article(Article(title="Tin có ảnh"))
+    article = store.save_article(Article(title="Tin có ảnh", **REQUIRED))
     add_photo(store, tmp_path, article)
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
     backend.failures = [RejectedError("too_large"), RejectedError("too_large")]
@@ -471,7 +476,7 @@ def test_too_large_photo_shrinks_once(engine, store, site, backend, tmp_path):
 
 def test_account_without_upload_right(engine, store, site, backend, tmp_path):
     backend.site.capabilities = ["edit_posts"]
-    article = store.save_article(Article(title="Tin có ảnh"))
+    article = store.save_article(Article(title="Tin có ảnh", **REQUIRED))
     add_photo(store, tmp_path, article)
     store.queue_article(article.uuid, site.id, SendAs.REVIEW)
     engine.run_once(site.id)
@@ -480,7 +485,7 @@ def test_account_without_upload_right(engine, store, site, backend, tmp_path):
 
 
 def test_attachment_is_listed_under_body(engine, store, site, backend, tmp_path):
-    article = store.save_article(Article(title="Văn bản"))
+    article = store.save_article(Article(title="Văn bản", **REQUIRED))
     path = tmp_path / "quyet-dinh.pdf"
     path.write_bytes(b"%PDF-1.4 test")
     store.add_media(Media(article_uuid=article.uuid, source_path=str(path),
@@ -523,3 +528,15 @@ def test_correction_during_send_goes_next(engine, store, site, backend):
     assert "Bản đính chính" in backend.posts[1].content_html
     assert len(backend.posts) == 1
     assert store.get_article(article.uuid).local_status is LocalStatus.SENT
+
+
+def test_blocked_article_is_held_at_send(engine, store, site, backend):
+    article = queue(store, site)
+    article = store.get_article(article.uuid)
+    article.author = ""  # emptied after it was queued
+    store.save_article(article)
+    engine.run_once(site.id)
+    stored = store.get_article(article.uuid)
+    assert stored.local_status is LocalStatus.REJECTED
+    assert stored.last_error == "checklist_failed"
+    assert backend.posts == {}

@@ -100,3 +100,28 @@ def test_stacked_capitals_fit_single_line_fields(open_window):
     assert field.height() >= needed
     row = window.list.verticalHeader().defaultSectionSize()
     assert row >= window.list.fontMetrics().boundingRect("ỄỘẪẬ").height()
+
+
+def test_long_body_previews_in_background(open_window, qtbot):
+    window = open_window()
+    window.new_article()
+    window.editor.body.setPlainText("Đoạn văn rất dài của bài. " * 3000)
+    window.editor._render_preview()
+
+    def rendered():
+        assert "Đoạn văn rất dài" in window.editor.preview.toPlainText()
+
+    qtbot.waitUntil(rendered, timeout=10_000)
+
+
+def test_dropped_pdf_is_attached(open_window, tmp_path):
+    window = open_window()
+    window.new_article()
+    pdf = tmp_path / "Quyết định 12.pdf"
+    pdf.write_bytes(b"%PDF-1.4 test")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(pdf))])
+    paste(window.editor.body, data)
+    media = window.store.list_media(window.editor.article().uuid)
+    assert [item.file_name for item in media] == ["Quyết định 12.pdf"]
+    assert f"]({media[0].reference})" in window.editor.body.toPlainText()
