@@ -1,6 +1,6 @@
 """Ordered schema migrations for the local store.
 
-``PRAGMA user_version`` holds the number of migrations applied. Append new
+``PRAGMA user_version`` is the number of migrations applied. Append new
 steps at the end and never edit one that has shipped: a clerk's database may
 be at any earlier version.
 """

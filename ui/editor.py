@@ -308,8 +308,6 @@ class ArticleEditor(QWidget):
         self.eth_notice.setVisible(any(find_lookalike_eth(text) for text in texts))
 
     def _render_preview(self) -> None:
-        # TODO(editor): rendering runs on the GUI thread; long articles should
-        # render on a worker so typing never waits for the preview.
         article = self._article
         lead = f"<p><b>{_escape(self.lead.toPlainText())}</b></p>" if article else ""
         title = f"<h1>{_escape(self.title.text())}</h1>" if article else ""

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         """Write the editor's article to the store, if anything changed.
 
         Return False when the store refused the write (a full disk, a
-        damaged file): the text stays in the editor and the clerk is told.
+        damaged file): the text stays in the editor and a banner explains it.
         """
         self._autosave.stop()
         article = self.editor.article()
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
     def _on_article_changed(self, uuid: str) -> None:
         if self._closed:
             return
-        self.statusBar().clearMessage()  # "queued" no longer holds
+        self.statusBar().clearMessage()  # "queued" is no longer true
         self.list_model.refresh(uuid)
         self._refresh_status()
         shown = self.editor.article()
