@@ -10,18 +10,10 @@ from desktop.library import (
     sort_key_vi,
 )
 from desktop.models import Article, LocalStatus, SendAs
-from desktop.store import Store
 
 
 def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "tinxa.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -5,17 +5,9 @@ import pytest
 
 from desktop.models import Article
 from desktop.revisions import Revisions, count_changes
-from desktop.store import Store
 
 START = datetime.fromisoformat("2026-06-10T08:00:00+00:00")
 BODY = "Sáng nay, Ủy ban nhân dân xã Hòa Thắng tổ chức hội nghị tổng kết."
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "tinxa.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -10,13 +10,6 @@ from desktop.store import Store
 NFD_TITLE = unicodedata.normalize("NFD", "Hội nghị Đảng bộ xã Hòa Thắng")
 
 
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "tinxa.sqlite3")
-    yield opened
-    opened.close()
-
-
 def test_new_store_applies_all_migrations(store):
     assert store.schema_version == len(MIGRATIONS)
 

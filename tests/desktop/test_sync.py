@@ -7,7 +7,6 @@ from desktop.errors import NetworkError, RejectedError, SignInError
 from desktop.models import (
     Article, LocalStatus, Media, MediaKind, SendAs, Site,
 )
-from desktop.store import Store
 from desktop.sync import MAX_RETRY_S, SyncEngine, retry_delay
 
 
@@ -98,13 +97,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "db")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from desktop.library import (
     NEEDS_ATTENTION, Library, LibraryQuery, SortOrder, sort_key_vi,
 )
 from desktop.models import Article, LocalStatus
-from desktop.store import Store
 from tests.ui.typing import type_text
 from ui.library_panel import (
     ANY_DATE, CUSTOM_DATES, LAST_MONTH, THIS_MONTH, LibraryPanel,
@@ -33,13 +32,6 @@ def emitted(panel):
     queries = []
     panel.query_changed.connect(queries.append)
     return queries
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "tinxa.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize("name, kind", [

@@ -6,18 +6,10 @@ from PySide6.QtWidgets import QPushButton, QTextBrowser, QTreeWidget
 from desktop.dates import format_datetime
 from desktop.models import Article
 from desktop.revisions import Revisions
-from desktop.store import Store
 from ui.revisions_dialog import RevisionsDialog
 
 START = datetime.fromisoformat("2026-06-10T08:00:00+00:00")
 BODY = "Sáng nay, xã Hòa Thắng tổ chức hội nghị tổng kết."
-
-
-@pytest.fixture
-def store(tmp_path):
-    opened = Store(tmp_path / "tinxa.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
