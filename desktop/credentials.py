@@ -3,7 +3,7 @@
 A password never goes into the database, the settings file or a log. Where the
 machine has no usable vault (no Secret Service on Linux, or only a backend that
 writes secrets to a plain file), passwords stay in memory until the app quits
-and ``secure`` is False so the UI can say so.
+and ``secure`` is False so the UI can warn the clerk.
 """
 
 import logging

@@ -1,6 +1,6 @@
 """One exception tree for everything that can go wrong in the core.
 
-Each error has a kind, which tells the sync engine what to do next, and a code
+Each error has a kind, which decides what the sync engine does next, and a code
 with parameters, which the UI turns into a translated sentence for the clerk.
 The core never builds user-facing sentences itself because it has no access to
 the UI language.
@@ -58,7 +58,7 @@ class RejectedError(TinXaError):
 
 
 class LockedError(TinXaError):
-    """Somebody is editing the post on the site; try again when they stop."""
+    """Another user is editing the post on the site, so retry later."""
 
     kind = ErrorKind.RETRYABLE
 

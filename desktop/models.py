@@ -64,7 +64,7 @@ class Article:
     server_fingerprint: str = ""
     last_error: str = ""  # message code of the last failed send, empty if none
     conflict: "ServerCopy | None" = None  # the site's copy, when both changed
-    revision: int = 0  # counts saves; tells a send whether it sent the latest
+    revision: int = 0  # counts saves, so a send can check it sent the latest
 
 
 @dataclass
@@ -81,7 +81,7 @@ class ServerCopy:
 
 @dataclass
 class Media:
-    """A photo or attached file of an article, and where its upload stands."""
+    """A photo or attached file of an article, with its upload state."""
 
     article_uuid: str
     source_path: str  # the original on this PC, never modified

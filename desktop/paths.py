@@ -1,7 +1,7 @@
 """Where TinXa keeps its files: the per-user folders, or one chosen folder.
 
 A base folder given with ``--basedir`` or the ``TINXA_BASEDIR`` environment
-variable holds everything (portable use on a USB stick, tests); otherwise the
+variable contains everything (portable use on a USB stick, tests); otherwise the
 operating system's per-user data and log folders are used.
 """
 

@@ -51,7 +51,8 @@ def article_content_html(article: Article) -> str:
 
 
 def byline_html(article: Article) -> str:
-    """A paragraph naming the author and the source, empty if neither is set."""
+    """Return a paragraph naming the author and the source, or "" if neither
+    is set."""
     fields = []
     if article.author:
         fields.append(f"<strong>{html.escape(article.author)}</strong>")

@@ -264,7 +264,7 @@ class SyncEngine:
                     raise RejectedError("media_too_large", error.detail,
                                         file_name=item.file_name) from error
             # The site's upload limit is unknown: one smaller try, no loop.
-            log.info("site refused %s as too large, re-encoding it smaller",
+            log.info("site rejected %s as too large, re-encoding it smaller",
                      item.file_name)
             self._prepare(item, max_bytes=SHRUNK_MAX_BYTES)
             item.shrunk = True

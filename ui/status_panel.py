@@ -1,4 +1,4 @@
-"""Status bar widgets: whether the site answers, and how many articles wait."""
+"""Status bar widgets: whether the site responds, and how many articles wait."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget

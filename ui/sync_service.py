@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Longest wait between two checks of an unreachable site, in seconds.
+# Maximum wait between two checks of an unreachable site, in seconds.
 MAX_PROBE_INTERVAL_S = 300
 
 

@@ -80,7 +80,7 @@ class Backend(Protocol):
         """Sign in, read the account's rights and the site's categories."""
 
     def ping(self) -> None:
-        """Raise NetworkError unless the server answers, cheaply."""
+        """Raise NetworkError unless the server responds; one cheap request."""
 
     def find_post(self, uuid: str, title: str) -> RemotePost | None:
         """Find a post this client created, after an uncertain failure."""

@@ -175,7 +175,7 @@ def test_site_back_sends_without_waiting(engine, store, site, backend):
     backend.failures.append(NetworkError("offline"))
     engine.run_once(site.id)
 
-    # Nothing is due yet, so the engine probes; the site answers again.
+    # Nothing is due yet, so the engine probes, and the site responds again.
     assert engine.run_once(site.id) == 1
     assert store.get_article(article.uuid).local_status is LocalStatus.SENT
     assert engine.online is True

@@ -494,3 +494,28 @@ def test_vietnamese_user_name_is_refused_cleanly(wordpress, proxy, tmp_path):
     with pytest.raises(SignInError) as caught:
         accounts.sign_in(wordpress.base_url, "Nguyễn Thị Hoa", "mật khẩu sai")
     assert caught.value.code == "wrong_password"
+
+
+def test_category_deleted_after_check_is_fixed(make_client, site, wordpress):
+    """A category deleted after the hourly check of cached ids: WordPress
+    drops the stale id, and TinXa reads the list again and corrects the post."""
+    client = make_client()
+    first = client.write(title="Bài một", categories=("Thông báo",))
+    client.queue(first)
+    client.sync()
+    admin = wordpress.accounts["administrator"]
+    auth = (admin.username, admin.application_password)
+    old_id = wordpress.categories["Thông báo"]
+    site.session.delete(site.root + f"wp/v2/categories/{old_id}",
+                        params={"force": "true"}, auth=auth,
+                        timeout=30).raise_for_status()
+    made = site.session.post(site.root + "wp/v2/categories", auth=auth,
+                             json={"name": "Thông báo"}, timeout=30).json()
+
+    second = client.write(title="Bài hai", categories=("Thông báo",))
+    client.queue(second)
+    client.sync()
+    posts = site.posts_with_uuid(second.uuid)
+    assert len(posts) == 1
+    assert posts[0]["categories"] == [made["id"]]
+    assert client.article(second.uuid).local_status is LocalStatus.SENT

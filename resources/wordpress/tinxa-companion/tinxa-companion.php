@@ -221,7 +221,7 @@ function tinxa_companion_get_info() {
 		'plugin'               => 'tinxa-companion',
 		'version'              => TINXA_COMPANION_VERSION,
 		// Lets the client tell a proxy that drops the Authorization header
-		// from a wrong password: WordPress answers 401 to both.
+		// from a wrong password: WordPress returns 401 for both.
 		'auth_header_received' => tinxa_companion_has_auth_header(),
 		'user_id'              => get_current_user_id(),
 	);
@@ -246,8 +246,8 @@ add_action( 'rest_api_init', 'tinxa_companion_register_edit_lock_field' );
 
 /**
  * Adds the read-only field tinxa_edit_lock to posts in the edit context: who
- * holds the wp-admin edit lock, or null, so the client does not overwrite a
- * post somebody is editing on the web.
+ * has the wp-admin edit lock, or null, so the client does not overwrite a
+ * post another user is editing on the web.
  */
 function tinxa_companion_register_edit_lock_field() {
 	register_rest_field(
